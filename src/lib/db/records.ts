@@ -1,0 +1,132 @@
+/** Record shapes stored in IndexedDB. Money is integer cents, days are ISO `YYYY-MM-DD`, times epoch ms. */
+
+/** One uploaded file and the rows parsed from it (rows live in chunk records). */
+export interface DatasetRecord {
+	id: string;
+	/** Which input of the module it fills (e.g. `predict`, `classic`, `facture`, `3pl`). */
+	slot: string;
+	fileName: string;
+	/** SHA-256 (hex) of the original bytes: the same file twice is "déjà importé". */
+	sha256: string;
+	original: Blob;
+	size: number;
+	/** Business month `YYYY-MM`, detected then confirmed by the user; null when not applicable. */
+	period: string | null;
+	rowCount: number;
+	chunkCount: number;
+	columns: string[];
+	importedAt: number;
+	/** First and last day found in the rows, when the format has dates. */
+	dateRange: [string, string] | null;
+	/** Lines the user chose to skip, with the reason, so nothing is dropped silently. */
+	skipped: { line: number; reason: string }[];
+	meta: Record<string, unknown>;
+}
+
+/** A slice of a dataset's rows. Each row keeps `_line`, its line in the source file. */
+export interface ChunkRecord<Row = Record<string, unknown>> {
+	datasetId: string;
+	index: number;
+	rows: Row[];
+}
+
+export type ClaimStatus = 'À constituer' | 'En attente' | 'Acceptée' | 'Reçue' | 'Refusée';
+
+export interface ClaimHistoryEntry {
+	at: number;
+	by: string;
+	field: string;
+	from: unknown;
+	to: unknown;
+}
+
+export interface ClaimRecord {
+	id: string;
+	date: string;
+	tracking: string;
+	partner: string;
+	originOrder: string;
+	partnerOrder: string;
+	carrier: string;
+	motif: string;
+	/** Free text when the motif is "Autre". */
+	motifOther: string;
+	amountCents: number;
+	status: ClaimStatus;
+	notes: string;
+	shippingDate: string | null;
+	incidentDate: string | null;
+	filedDate: string | null;
+	paidDate: string | null;
+	createdAt: number;
+	updatedAt: number;
+	history: ClaimHistoryEntry[];
+}
+
+export interface ClaimAttachmentRecord {
+	id: string;
+	claimId: string;
+	name: string;
+	type: string;
+	size: number;
+	sha256: string;
+	blob: Blob;
+	addedAt: number;
+}
+
+/** An analysis archived in the Bibliothèque: a frozen, plain result object. */
+export interface LibraryRecord {
+	id: string;
+	module: string;
+	period: string;
+	title: string;
+	createdAt: number;
+	rowCount: number;
+	dateRange: [string, string] | null;
+	partners: string[];
+	datasetIds: string[];
+	result: unknown;
+}
+
+export interface AttendusManualRecord {
+	id: string;
+	client: string;
+	attendu: string;
+	paletteMulti: number;
+	paletteMono: number;
+	carton: number;
+	createdAt: number;
+}
+
+export interface AttendusClientRecord {
+	name: string;
+	createdAt: number;
+}
+
+export interface SettingRecord {
+	key: string;
+	value: unknown;
+	updatedAt: number;
+}
+
+export interface BackupHistoryRecord {
+	id: string;
+	createdAt: number;
+	fileName: string;
+	size: number;
+	/** How it left the app: downloaded, saved through the picker, shared, or only created. */
+	delivery: 'picker' | 'download' | 'share' | 'none';
+	tables: Record<string, number>;
+	encrypted: boolean;
+}
+
+/** A safety or automatic snapshot: a backup ZIP kept in the browser. Never itself backed up. */
+export interface SnapshotRecord {
+	id: string;
+	createdAt: number;
+	reason: string;
+	kind: 'safety' | 'auto';
+	size: number;
+	zip: Blob;
+	tables: Record<string, number>;
+}
