@@ -1,0 +1,102 @@
+/**
+ * Bytes → raw grids. CSV (any common encoding, `;` `,` or tab) through papaparse, XLSX/XLS through
+ * SheetJS. Pure and synchronous: runs in Node, the browser and the intake worker.
+ */
+import Papa from 'papaparse';
+import { read as readWorkbook, utils } from '@e965/xlsx';
+import { PilotError } from '$lib/i18n/errors';
+
+export type Cell = string | number | boolean | Date | null;
+/** A raw grid, header row(s) included; `rows[i]` is the file's line (or Excel row) `i + 1`. */
+export interface RawSheet {
+	name: string;
+	rows: Cell[][];
+}
+
+export const CSV_EXTENSIONS = ['csv', 'txt'];
+export const WORKBOOK_EXTENSIONS = ['xlsx', 'xls', 'xlsm'];
+
+export function extensionOf(fileName: string): string {
+	const dot = fileName.lastIndexOf('.');
+	return dot < 0 ? '' : fileName.slice(dot + 1).toLowerCase();
+}
+
+/**
+ * Text of a file: BOMs stripped (UTF-8, UTF-16), UTF-8 when the bytes are valid UTF-8,
+ * Windows-1252 (a superset of Latin-1 as browsers decode it) otherwise.
+ */
+export function decodeText(bytes: Uint8Array): string {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+		return new TextDecoder('utf-8').decode(bytes.subarray(3));
+	}
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return decodeWindows1252(bytes);
+	}
+}
+
+/** 0x80–0x9F of Windows-1252 (€, œ, ’…); Node's TextDecoder reads them as Latin-1 controls. */
+const CP1252_HIGH =
+	'\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+	'\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+	const parts: string[] = [];
+	const step = 8192;
+	for (let i = 0; i < bytes.length; i += step) {
+		const codes = Array.from(bytes.subarray(i, i + step), (b) =>
+			b >= 0x80 && b <= 0x9f ? CP1252_HIGH.charCodeAt(b - 0x80) : b
+		);
+		parts.push(String.fromCharCode(...codes));
+	}
+	return parts.join('');
+}
+
+/** The separator of the first non-empty line, counted outside quotes: `;` `,` or tab. */
+export function detectDelimiter(text: string): string {
+	const firstLine = text.split(/\r?\n/).find((l) => l.trim() !== '') ?? '';
+	const counts: Record<string, number> = { ';': 0, ',': 0, '\t': 0 };
+	let quoted = false;
+	for (const ch of firstLine) {
+		if (ch === '"') quoted = !quoted;
+		else if (!quoted && ch in counts) counts[ch]++;
+	}
+	const best = Object.entries(counts).sort((a, b) => b[1] - a[1])[0];
+	return best[1] > 0 ? best[0] : ';';
+}
+
+export function readCsv(text: string): RawSheet {
+	const parsed = Papa.parse<string[]>(text, { delimiter: detectDelimiter(text), skipEmptyLines: false });
+	const rows: Cell[][] = parsed.data.map((r) => r.map((c) => (c === '' ? null : c)));
+	// papaparse yields one empty row for the final newline; it is not a line of the file.
+	while (rows.length && rows[rows.length - 1].every((c) => c === null)) rows.pop();
+	return { name: 'csv', rows };
+}
+
+function readSheets(bytes: Uint8Array, fileName: string): RawSheet[] {
+	let wb;
+	try {
+		wb = readWorkbook(bytes, { type: 'array', cellDates: true, cellHTML: false, cellText: false });
+	} catch (err) {
+		throw new PilotError('unreadable-file', { file: fileName, message: (err as Error).message });
+	}
+	return wb.SheetNames.map((name) => {
+		const ws = wb.Sheets[name];
+		const grid = utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+		// Keep row numbers true to Excel's even when the used range does not start at A1.
+		const top = ws['!ref'] ? utils.decode_range(ws['!ref']).s.r : 0;
+		const rows: Cell[][] = top ? [...Array.from({ length: top }, () => []), ...grid] : grid;
+		return { name, rows };
+	});
+}
+
+/** CSV → one sheet named 'csv'; XLSX/XLS → every sheet, in workbook order. */
+export function readFile(bytes: Uint8Array, fileName: string): RawSheet[] {
+	const ext = extensionOf(fileName);
+	if (CSV_EXTENSIONS.includes(ext)) return [readCsv(decodeText(bytes))];
+	if (WORKBOOK_EXTENSIONS.includes(ext)) return readSheets(bytes, fileName);
+	throw new PilotError('unsupported-format', { file: fileName, expected: '.csv, .xlsx, .xls' });
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { DatasetRecord } from '$lib/db/records';
+import { buildLookup, windowFor } from './threepl.lookup';
+import type { ThreePLRow } from './threepl.types';
+
+function dataset(id: string, period: string, importedAt: number): DatasetRecord {
+	return {
+		id,
+		slot: '3pl',
+		fileName: `${id}.xlsx`,
+		sha256: id,
+		original: new Blob([]),
+		size: 0,
+		period,
+		rowCount: 0,
+		chunkCount: 0,
+		columns: [],
+		importedAt,
+		dateRange: null,
+		skipped: [],
+		meta: {}
+	};
+}
+
+function row(tracking: string, partner: string, extra: Partial<ThreePLRow> = {}): ThreePLRow {
+	return {
+		tracking,
+		partner,
+		carrier: 'DPD',
+		originOrder: `O-${tracking}`,
+		partnerOrder: `P-${tracking}`,
+		orderDate: '2026-10-01',
+		shipDate: '2026-10-02',
+		weightG: 1000,
+		country: 'FR',
+		postcode: '06000',
+		_line: 2,
+		...extra
+	};
+}
+
+describe('buildLookup', () => {
+	const lookup = buildLookup([
+		{ dataset: dataset('nov-b', '2026-11', 5), rows: [row('111', 'LATE UPLOAD')] },
+		{
+			dataset: dataset('oct', '2026-10', 9),
+			rows: [row('111', 'OCTOBER'), row('0998', 'ZERO', { postcode: '75001' })]
+		},
+		{
+			dataset: dataset('nov-a', '2026-11', 3),
+			rows: [row('111', 'EARLY UPLOAD'), row('222', 'ONLY', { shipDate: '2026-11-03' })]
+		}
+	]);
+
+	it('lets the latest period win, then the latest upload, and shows the conflict (RULINGS 3)', () => {
+		expect(lookup.get('111')?.partner).toBe('LATE UPLOAD');
+		expect(lookup.conflicts('111').map((m) => m.partner)).toEqual(['LATE UPLOAD', 'EARLY UPLOAD', 'OCTOBER']);
+		expect(lookup.conflicts('222')).toEqual([]);
+		expect(lookup.size).toBe(3);
+		expect(lookup.periods).toEqual(['2026-10', '2026-11']);
+		expect([...lookup.rows()].map((r) => r.partner).sort()).toEqual(['LATE UPLOAD', 'ONLY', 'ZERO']);
+	});
+
+	it('finds a tracking whatever its spelling, and without leading zeros', () => {
+		expect(lookup.get(' 111.0 ')?.datasetId).toBe('nov-b');
+		expect(lookup.get('998')?.partner).toBe('ZERO');
+		expect(lookup.get('00998')?.partner).toBe('ZERO');
+		expect(lookup.get('')).toBeUndefined();
+		expect(lookup.get('333')).toBeUndefined();
+	});
+
+	it('finds rows by order number and by postcode', () => {
+		expect(lookup.byOrder('p-222').map((m) => m.tracking)).toEqual(['222']);
+		expect(lookup.byPostcode('6000').map((m) => m.shipDate)).toEqual([
+			'2026-10-02',
+			'2026-10-02',
+			'2026-10-02',
+			'2026-11-03'
+		]);
+		expect(lookup.byPostcode('75001')).toHaveLength(1);
+	});
+});
+
+describe('windowFor', () => {
+	it('spans the invoice months plus the month before (RULINGS 4)', () => {
+		expect(windowFor(['2026-11-30', '2026-10-02'])).toEqual(['2026-09', '2026-10', '2026-11']);
+		expect(windowFor(['2026-01-15'])).toEqual(['2025-12', '2026-01']);
+		expect(windowFor([])).toEqual([]);
+	});
+});
