@@ -1,0 +1,187 @@
+/**
+ * Main-thread side of the intake: the worker parses and hashes, then one Dexie transaction stores the
+ * original, the dataset and its chunks. Same bytes twice → "déjà importé", never doubled rows.
+ */
+import type { DatasetRecord } from '$lib/db/records';
+import type { DatasetStore } from '$lib/db/schema';
+import { db } from '$lib/db/pilot-db';
+import { withWrite } from '$lib/db/write-lock';
+import { PilotError } from '$lib/i18n/errors';
+import { formatDateTime } from '$lib/i18n/format';
+import { handleError, notifications } from '$lib/state/notifications.svelte';
+import type { IntakeProgress, ParsedFile } from './intake.core';
+import type { IntakeMessage, IntakeRequest } from './intake.worker';
+import { findBySha, toChunks } from './datasets.repository';
+
+export type ProgressFn = (p: { done: number; total: number; phase: string }) => void;
+
+/** Parses a file in the intake worker; the signal terminates the worker at once. */
+export async function parseInWorker(
+	file: File,
+	parser: string,
+	opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {}
+): Promise<ParsedFile> {
+	if (opts.signal?.aborted) throw new PilotError('cancelled');
+	const bytes = await file.arrayBuffer();
+	return new Promise<ParsedFile>((resolve, reject) => {
+		const worker = new Worker(new URL('./intake.worker.ts', import.meta.url), { type: 'module' });
+		const finish = () => {
+			worker.terminate();
+			opts.signal?.removeEventListener('abort', abort);
+		};
+		const abort = () => {
+			finish();
+			reject(new PilotError('cancelled'));
+		};
+		opts.signal?.addEventListener('abort', abort);
+		worker.onmessage = (event: MessageEvent<IntakeMessage>) => {
+			const msg = event.data;
+			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
+			else {
+				finish();
+				if (msg.type === 'done') resolve(msg.parsed);
+				else if (msg.code) reject(new PilotError(msg.code, msg.details));
+				else reject(new PilotError('unreadable-file', { file: file.name, message: msg.message }));
+			}
+		};
+		worker.onerror = (event) => {
+			finish();
+			reject(new PilotError('unreadable-file', { file: file.name, message: event.message }));
+		};
+		const request: IntakeRequest = { bytes, fileName: file.name, parser };
+		worker.postMessage(request, [bytes]);
+	});
+}
+
+/** The dataset already holding these exact bytes, told the user's way. */
+export async function alreadyImported(store: DatasetStore, parsed: ParsedFile): Promise<PilotError | null> {
+	const existing = await findBySha(store, parsed.sha256);
+	if (!existing) return null;
+	return new PilotError('already-imported', {
+		file: parsed.fileName,
+		as: existing.fileName !== parsed.fileName ? existing.fileName : undefined,
+		at: formatDateTime(existing.importedAt)
+	});
+}
+
+export interface StoreOptions {
+	/** The business month, as confirmed by the user; defaults to the detected one. */
+	period?: string | null;
+	/** Import without the lines the parser could not read (they are kept in `skipped`). */
+	skipBadLines?: boolean;
+	/** Replace this slot's datasets of the same period (a corrected invoice): a safety snapshot comes first. */
+	replace?: boolean;
+	onProgress?: (p: IntakeProgress) => void;
+}
+
+/** Stores a parsed file: dataset + chunks in ONE transaction, after every check. */
+export async function storeParsed(
+	store: DatasetStore,
+	slot: string,
+	parsed: ParsedFile,
+	original: Blob,
+	opts: StoreOptions = {}
+): Promise<DatasetRecord> {
+	const { result } = parsed;
+	if (result.errors.length && !opts.skipBadLines) {
+		const first = result.errors[0];
+		throw new PilotError('bad-lines', {
+			file: parsed.fileName,
+			count: result.errors.length,
+			line: first.line,
+			message: first.message
+		});
+	}
+	if (!result.rows.length) throw new PilotError('empty-file', { file: parsed.fileName });
+	const period = opts.period === undefined ? result.period : opts.period;
+	const dataset: DatasetRecord = {
+		id: crypto.randomUUID(),
+		slot,
+		fileName: parsed.fileName,
+		sha256: parsed.sha256,
+		original,
+		size: parsed.size,
+		period,
+		rowCount: result.rows.length,
+		chunkCount: 0,
+		columns: result.columns,
+		importedAt: Date.now(),
+		dateRange: result.dateRange,
+		skipped: result.errors.map((e) => ({ line: e.line, reason: e.message })),
+		meta: { ...(result.meta ?? {}), parser: parsed.parser, detectedPeriod: result.period }
+	};
+	const chunks = toChunks(dataset.id, result.rows);
+	dataset.chunkCount = chunks.length;
+	const datasets = db.datasets(store);
+	const chunkTable = db.chunks(store);
+	const replaced = opts.replace
+		? (await datasets.where('slot').equals(slot).toArray()).filter((d) => d.period === period)
+		: [];
+	await withWrite([datasets, chunkTable], async () => {
+		const duplicate = await alreadyImported(store, parsed);
+		if (duplicate) throw duplicate;
+		if (replaced.length) {
+			const ids = replaced.map((d) => d.id);
+			await chunkTable.where('datasetId').anyOf(ids).delete();
+			await datasets.bulkDelete(ids);
+		}
+		await datasets.add(dataset);
+		for (let i = 0; i < chunks.length; i++) {
+			await chunkTable.add(chunks[i]);
+			opts.onProgress?.({ phase: 'save', done: i + 1, total: chunks.length });
+		}
+	});
+	return dataset;
+}
+
+export interface ImportOptions {
+	store: DatasetStore;
+	slot: string;
+	parser: string;
+	file: File;
+	period?: string | null;
+	skipBadLines?: boolean;
+	replace?: boolean;
+	/** Asked when some lines cannot be read: true imports without them, false rejects the file. */
+	confirmBadLines?: (errors: { line: number; message: string }[], fileName: string) => Promise<boolean>;
+	onProgress?: ProgressFn;
+	signal?: AbortSignal;
+}
+
+/** Parse (worker) then store (one transaction). Errors are reported in French; returns undefined then. */
+export async function importFile(opts: ImportOptions): Promise<DatasetRecord | undefined> {
+	try {
+		const parsed = await parseInWorker(opts.file, opts.parser, opts);
+		const duplicate = await alreadyImported(opts.store, parsed);
+		if (duplicate) throw duplicate;
+		let skipBadLines = opts.skipBadLines ?? false;
+		if (parsed.result.errors.length && !skipBadLines && opts.confirmBadLines) {
+			skipBadLines = await opts.confirmBadLines(parsed.result.errors, parsed.fileName);
+		}
+		if (opts.signal?.aborted) throw new PilotError('cancelled');
+		return await storeParsed(
+			opts.store,
+			opts.slot,
+			parsed,
+			opts.file.slice(0, opts.file.size, opts.file.type),
+			{
+				period: opts.period,
+				skipBadLines,
+				replace: opts.replace,
+				onProgress: opts.onProgress
+			}
+		);
+	} catch (err) {
+		reportIntakeError(err, opts.file.name);
+		return undefined;
+	}
+}
+
+/** A cancel is an information, anything else an error naming the file. */
+export function reportIntakeError(err: unknown, fileName: string): void {
+	if (err instanceof PilotError && err.code === 'cancelled') {
+		notifications.push({ kind: 'info', text: `Import de « ${fileName} » annulé : rien n'a été enregistré.` });
+	} else {
+		handleError(err, `Import de « ${fileName} »`);
+	}
+}

@@ -1,0 +1,71 @@
+/** Writes of the 3PL library: save reviewed files, delete a file or a period with undo. */
+import type { DatasetRecord } from '$lib/db/records';
+import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
+import type { ParsedFile } from '$lib/intake/intake.core';
+import { reportIntakeError, storeParsed } from '$lib/intake/intake.service';
+import { formatPeriod, plural } from '$lib/i18n/format';
+import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { SLOT, STORE, listFiles } from './logisticiens.repository';
+
+/** Saves one reviewed file under the period the user confirmed. */
+export async function saveThreePL(
+	parsed: ParsedFile,
+	original: Blob,
+	period: string,
+	skipBadLines: boolean
+): Promise<DatasetRecord | undefined> {
+	try {
+		return await storeParsed(STORE, SLOT, parsed, original, { period, skipBadLines });
+	} catch (err) {
+		reportIntakeError(err, parsed.fileName);
+		return undefined;
+	}
+}
+
+interface Wording {
+	context: string;
+	done: string;
+	undone: string;
+}
+
+async function removeWithUndo(ids: string[], words: Wording): Promise<boolean> {
+	try {
+		const bundle = await readBundle(STORE, ids);
+		await deleteDatasets(STORE, ids);
+		notifySuccess(words.done, {
+			label: 'Annuler',
+			run: async () => {
+				try {
+					await putBundle(STORE, bundle);
+					notifySuccess(words.undone);
+				} catch (err) {
+					handleError(err, `Annulation — ${words.context}`);
+				}
+			}
+		});
+		return true;
+	} catch (err) {
+		handleError(err, words.context);
+		return false;
+	}
+}
+
+export function deleteFile(dataset: DatasetRecord): Promise<boolean> {
+	const name = `« ${dataset.fileName} »`;
+	return removeWithUndo([dataset.id], {
+		context: `Suppression du fichier ${name}`,
+		done: `Fichier ${name} supprimé (${plural(dataset.rowCount, 'ligne')}).`,
+		undone: `Fichier ${name} restauré.`
+	});
+}
+
+export async function deletePeriod(period: string): Promise<boolean> {
+	const ids = (await listFiles()).filter((d) => d.period === period).map((d) => d.id);
+	if (!ids.length) return false;
+	const label = formatPeriod(period);
+	return removeWithUndo(ids, {
+		context: `Suppression de la période ${label}`,
+		done: `Période ${label} supprimée (${plural(ids.length, 'fichier')}).`,
+		undone: `Période ${label} restaurée.`
+	});
+}
