@@ -1,0 +1,212 @@
+/**
+ * The pipeline's pure core, the same for every carrier: match billed lines against the 3PL lookup,
+ * raise the shared flags (Doublon, surpoids, NON ATTRIBUÉ), sum what is to contest, then let the
+ * carrier compute its own result. The page, the archive and the tests all call `analyseCarrier`.
+ */
+import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
+import { monthOf } from '$lib/intake/values';
+import { formatDay, formatNumber } from '$lib/i18n/format';
+import {
+	NON_ATTRIBUE,
+	type Analysis,
+	type BilledLine,
+	type CarrierModule,
+	type CarrierRules,
+	type InvoiceFile,
+	type MatchedLine,
+	type PartnerMonthCost,
+	type PipelineSummary
+} from './carrier.types';
+
+/** The 3PL row of this carrier for a tracking: the newest accepted one (RULINGS 3), with its rivals. */
+export function matchTracking(
+	tracking: string,
+	lookup: ThreePLLookup,
+	rules: CarrierRules
+): { match: ThreePLMatch | null; conflict: ThreePLMatch[] } {
+	if (!tracking) return { match: null, conflict: [] };
+	const all = lookup.conflicts(tracking);
+	const candidates = all.length ? all : [lookup.get(tracking)].filter((m): m is ThreePLMatch => !!m);
+	const accepted = candidates.filter((m) => rules.acceptsCarrier(m.carrier.trim().toUpperCase()));
+	return { match: accepted[0] ?? null, conflict: accepted.length > 1 ? accepted : [] };
+}
+
+/**
+ * A tracking billed N times is N billed lines; the N−1 after the first are flagged "Doublon" and their
+ * amount is to contest (RULINGS 2). Lines without a tracking are never duplicates of each other.
+ */
+export function flagDuplicates<L extends BilledLine>(lines: MatchedLine<L>[]): void {
+	const first = new Map<string, MatchedLine<L>>();
+	for (const ml of lines) {
+		const key = ml.line.tracking;
+		if (!key) continue;
+		const original = first.get(key);
+		if (!original) {
+			first.set(key, ml);
+			continue;
+		}
+		const src = original.line.source;
+		ml.flags.push({
+			kind: 'doublon',
+			label: 'Doublon',
+			amountCents: ml.line.amountCents,
+			detail: `Tracking déjà facturé (${src.fileName}, ligne ${src.line})`
+		});
+	}
+}
+
+/** Billed weight above the 3PL weight plus the carrier's tolerance (RULINGS 7). */
+export function overweight(
+	billedKg: number | null,
+	threePLG: number | null,
+	toleranceG: number
+): number | null {
+	if (billedKg === null || threePLG === null || !Number.isFinite(billedKg) || !Number.isFinite(threePLG))
+		return null;
+	const excessG = Math.round(billedKg * 1000) - threePLG;
+	return excessG > toleranceG ? excessG : null;
+}
+
+function flagOverweight<L extends BilledLine>(lines: MatchedLine<L>[], toleranceG: number): void {
+	for (const ml of lines) {
+		const excess = overweight(ml.line.weightKg, ml.match?.weightG ?? null, toleranceG);
+		if (excess === null) continue;
+		ml.flags.push({
+			kind: 'surpoids',
+			label: 'Surpoids',
+			amountCents: 0,
+			detail: `Poids facturé ${formatNumber(ml.line.weightKg ?? 0)} kg, logisticien ${formatNumber((ml.match?.weightG ?? 0) / 1000)} kg`
+		});
+	}
+}
+
+/** Match every line and raise the shared flags. Lines keep the order they were billed in. */
+export function matchLines<L extends BilledLine>(
+	lines: L[],
+	lookup: ThreePLLookup,
+	rules: CarrierRules
+): MatchedLine<L>[] {
+	const matched = lines.map((line): MatchedLine<L> => {
+		const { match, conflict } = matchTracking(line.tracking, lookup, rules);
+		const partner = match?.partner.trim() || NON_ATTRIBUE;
+		return { line, match, partner, conflict, flags: [] };
+	});
+	flagDuplicates(matched);
+	if (rules.overweightToleranceG !== undefined) flagOverweight(matched, rules.overweightToleranceG);
+	return matched;
+}
+
+export function summarise(lines: MatchedLine[]): PipelineSummary {
+	let matchedLines = 0;
+	let unmatchedCents = 0;
+	let totalCents = 0;
+	let duplicateExtraLines = 0;
+	let duplicateExtraCents = 0;
+	let overweightLines = 0;
+	let toContestCents = 0;
+	let conflictLines = 0;
+	let first: string | null = null;
+	let last: string | null = null;
+	const partners = new Set<string>();
+	for (const ml of lines) {
+		totalCents += ml.line.amountCents;
+		partners.add(ml.partner);
+		if (ml.match) matchedLines++;
+		else unmatchedCents += ml.line.amountCents;
+		if (ml.conflict.length) conflictLines++;
+		for (const f of ml.flags) {
+			toContestCents += f.amountCents;
+			if (f.kind === 'doublon') {
+				duplicateExtraLines++;
+				duplicateExtraCents += f.amountCents;
+			}
+			if (f.kind === 'surpoids') overweightLines++;
+		}
+		const day = ml.line.day;
+		if (day) {
+			if (!first || day < first) first = day;
+			if (!last || day > last) last = day;
+		}
+	}
+	const billedLines = lines.length;
+	const unmatchedLines = billedLines - matchedLines;
+	return {
+		billedLines,
+		matchedLines,
+		unmatchedLines,
+		unmatchedCents,
+		unmatchedRate: billedLines ? unmatchedLines / billedLines : 0,
+		totalCents,
+		duplicateExtraLines,
+		duplicateExtraCents,
+		overweightLines,
+		toContestCents,
+		conflictLines,
+		partners: partners.size,
+		dateRange: first && last ? [first, last] : null
+	};
+}
+
+/** What each partner cost per month (month of the billed day, else of the 3PL shipment). */
+export function partnerMonthCosts(lines: MatchedLine[]): PartnerMonthCost[] {
+	const byKey = new Map<string, PartnerMonthCost>();
+	for (const ml of lines) {
+		const day = ml.line.day ?? ml.match?.shipDate ?? ml.match?.orderDate ?? null;
+		const month = day ? monthOf(day) : 'inconnu';
+		const key = `${ml.partner}\u0000${month}`;
+		const cost = byKey.get(key) ?? { partner: ml.partner, month, cents: 0, lines: 0 };
+		cost.cents += ml.line.amountCents;
+		cost.lines++;
+		byKey.set(key, cost);
+	}
+	return [...byKey.values()].sort((a, b) => a.month.localeCompare(b.month) || b.cents - a.cents);
+}
+
+/** Every ISO day the invoice lines carry: what the 3PL window is computed from (RULINGS 4). */
+export function invoiceDays(lines: BilledLine[]): string[] {
+	return [...new Set(lines.map((l) => l.day).filter((d): d is string => !!d))].sort();
+}
+
+/** The whole analysis of a carrier's stored files against a 3PL lookup: pure and recomputable. */
+export function analyseCarrier<Row, L extends BilledLine, R>(
+	module: CarrierModule<Row, L, R>,
+	files: InvoiceFile<Row>[],
+	lookup: ThreePLLookup,
+	window: string[]
+): Analysis<L, R> {
+	const lines = matchLines(module.lines(files), lookup, module.rules);
+	module.flag?.(lines, lookup);
+	const summary = summarise(lines);
+	return {
+		carrier: module.id,
+		window,
+		lines,
+		summary,
+		costs: partnerMonthCosts(lines),
+		result: module.analyse(lines, { summary, lookup })
+	};
+}
+
+/**
+ * The Bibliothèque period of an analysis: the most frequent month among the matched 3PL order dates
+ * (the legacy's rule), else among the billed days; ties go to the later month.
+ */
+export function archivePeriod(lines: MatchedLine[]): string | null {
+	const counts = new Map<string, number>();
+	const add = (day: string | null | undefined) => {
+		if (day) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
+	};
+	for (const ml of lines) add(ml.match?.orderDate ?? ml.match?.shipDate);
+	if (!counts.size) for (const ml of lines) add(ml.line.day);
+	let best: string | null = null;
+	for (const [month, n] of counts) {
+		const bestN = best ? (counts.get(best) ?? 0) : -1;
+		if (n > bestN || (n === bestN && best !== null && month > best)) best = month;
+	}
+	return best;
+}
+
+/** "Du 02/10/2026 au 30/11/2026" for a date range. */
+export function rangeLabel(range: [string, string] | null): string {
+	return range ? `Du ${formatDay(range[0])} au ${formatDay(range[1])}` : 'Dates inconnues';
+}

@@ -1,0 +1,100 @@
+/** Tables of a carrier page as plain data: screen text, filters, export sheets, archived snapshots. */
+import type { SheetSpec } from '$lib/export';
+import { formatCents, formatDay, formatInt, formatNumber } from '$lib/i18n/format';
+import type { AnyTableSpec, CellValue, ColumnKind, ColumnSpec, TableSpec } from './carrier.types';
+
+/** Row highlights in exports: light red for lines to contest, light amber for lines to look at. */
+export const TONE_FILLS = { alert: 'FFC7CE', warn: 'FFEB9C' } as const;
+
+/** A cell as the screen shows it, in French formats. */
+export function cellText(kind: ColumnKind, value: CellValue | undefined): string {
+	if (value === null || value === undefined || value === '') return '';
+	if (typeof value === 'string') return kind === 'date' ? formatDay(value) : value;
+	switch (kind) {
+		case 'cents':
+			return formatCents(value);
+		case 'int':
+			return formatInt(value);
+		case 'kg':
+			return `${formatNumber(Math.round(value * 1000) / 1000)} kg`;
+		case 'percent':
+			return `${formatNumber(Math.round(value * 1000) / 10)} %`;
+		default:
+			return formatNumber(value);
+	}
+}
+
+/** Values of a table's filters, by filter id ('' / false = inactive). */
+export type FilterValues = Record<string, string | boolean>;
+
+/** Literal, case- and accent-insensitive text (the legacy's regex search broke on "(", bug 11). */
+export function searchKey(text: string): string {
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
+}
+
+export function filterRows<Row>(spec: TableSpec<Row>, values: FilterValues): Row[] {
+	const active = (spec.filters ?? []).filter((f) => {
+		const v = values[f.id];
+		return f.kind === 'toggle' ? v === true : typeof v === 'string' && v !== '';
+	});
+	if (!active.length) return spec.rows;
+	return spec.rows.filter((row) =>
+		active.every((f) => {
+			if (f.kind === 'toggle') return f.test(row);
+			if (f.kind === 'partner') return f.partner(row) === values[f.id];
+			return searchKey(f.text(row)).includes(searchKey(String(values[f.id])));
+		})
+	);
+}
+
+/** Sorted distinct partners of a table, for its partner filter. */
+export function partnerOptions<Row>(spec: TableSpec<Row>): string[] {
+	const filter = spec.filters?.find((f) => f.kind === 'partner');
+	if (!filter || filter.kind !== 'partner') return [];
+	return [...new Set(spec.rows.map(filter.partner))].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+function exportColumns<Row>(spec: TableSpec<Row>): ColumnSpec<Row>[] {
+	return spec.columns.filter((c) => !c.screenOnly);
+}
+
+/** A table (its export columns only: exactly the legacy headers) as a styled sheet. */
+export function toSheet(
+	spec: AnyTableSpec,
+	name: string,
+	rows: readonly unknown[] = spec.rows
+): SheetSpec<unknown> {
+	return {
+		name,
+		columns: exportColumns(spec).map((c) => ({ header: c.header, kind: c.kind, value: c.value })),
+		rows,
+		highlight: (row) => {
+			const tone = spec.tone?.(row);
+			return tone ? TONE_FILLS[tone] : null;
+		}
+	};
+}
+
+/** A table frozen as plain values, for the Bibliothèque. */
+export function freezeTable(spec: AnyTableSpec): {
+	columns: { header: string; kind: ColumnKind }[];
+	rows: CellValue[][];
+} {
+	const columns = exportColumns(spec);
+	return {
+		columns: columns.map((c) => ({ header: c.header, kind: c.kind })),
+		rows: spec.rows.map((row) => columns.map((c) => c.value(row) ?? null))
+	};
+}
+
+/** 'YYYYMMDD' and 'HHMMSS' of a moment, local time (the legacy's file-name stamps). */
+export function fileStamp(now = new Date()): { day: string; time: string } {
+	const p = (n: number) => String(n).padStart(2, '0');
+	return {
+		day: `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}`,
+		time: `${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}`
+	};
+}

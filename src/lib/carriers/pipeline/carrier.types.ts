@@ -1,0 +1,261 @@
+/**
+ * The shared carrier pipeline: a carrier is data (its inputs, rules, tabs and exports), the pipeline does
+ * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
+ */
+import type { DatasetRecord } from '$lib/db/records';
+import type { ColumnKind } from '$lib/export';
+import type { DatasetStore } from '$lib/db/schema';
+import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
+import type { ModuleId } from '$lib/modules';
+
+/** The one label for lines no 3PL row explains (RULINGS 1), in every view and export. */
+export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
+
+/** One upload slot of a carrier page (DPD: Predict and Classic; Chronopost: invoices). */
+export interface InputSlot {
+	/** Stored as DatasetRecord.slot. */
+	id: string;
+	/** Label of the file input, e.g. "DPD Predict". */
+	label: string;
+	/** `accept` of the file input, e.g. ".xlsx,.xls". */
+	accept: string;
+	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker). */
+	parser: string;
+	/** What the file must look like, shown under the input. */
+	hint: string;
+}
+
+/** A stored invoice file and its parsed rows, as the pipeline hands them to a carrier. */
+export interface InvoiceFile<Row = Record<string, unknown>> {
+	dataset: DatasetRecord;
+	rows: Row[];
+}
+
+/** Where a billed line comes from: for messages, claims and the "source" column. */
+export interface LineSource {
+	datasetId: string;
+	fileName: string;
+	slot: string;
+	/** Line (Excel row) in the original file. */
+	line: number;
+}
+
+/** What the shared rules need from every billed line; carriers extend it with their own fields. */
+export interface BilledLine {
+	/** Normalised (`normaliseTracking`); '' when the line carries none. */
+	tracking: string;
+	/** ISO day of the shipment as billed, when known. */
+	day: string | null;
+	/** Everything billed for the line, in cents: what a duplicate adds to "à contester". */
+	amountCents: number;
+	/** Billed weight in kg; null when the carrier bills none (DPD: no weight check, RULINGS 7). */
+	weightKg: number | null;
+	source: LineSource;
+}
+
+/** A flag raised on a line: shown in "À contester", highlighted in exports, claimable. */
+export interface LineFlag {
+	/** 'doublon' | 'surpoids' and carrier kinds ('surfacturation', 'surplus'...). */
+	kind: string;
+	/** French label shown in the "Contrôle" column, e.g. "Doublon". */
+	label: string;
+	/** Amount to contest for this flag, cents (0 when only informative). */
+	amountCents: number;
+	/** One-line explanation, e.g. "2ᵉ facturation de ce tracking (1ʳᵉ : DPD_PREDICT.xlsx ligne 12)". */
+	detail: string;
+}
+
+/** A billed line after matching against the 3PL window and the shared checks. */
+export interface MatchedLine<L extends BilledLine = BilledLine> {
+	line: L;
+	/** The 3PL row of this carrier for the tracking, or null. */
+	match: ThreePLMatch | null;
+	/** The 3PL partner, or NON_ATTRIBUE (unmatched, or matched with a blank partner). */
+	partner: string;
+	/** The tracking appears in several 3PL files (RULINGS 3): the winner is `match`. */
+	conflict: ThreePLMatch[];
+	flags: LineFlag[];
+}
+
+/** The shared rules a carrier sets (everything else is its `analyse`). */
+export interface CarrierRules {
+	/** Which 3PL `Transporteur` values count for this carrier (already trimmed and upper-cased). */
+	acceptsCarrier: (carrierUpper: string) => boolean;
+	/** Overweight when billed kg × 1000 > 3PL g + tolerance (RULINGS 7); undefined = no weight check. */
+	overweightToleranceG?: number;
+}
+
+/** Figures every carrier gets, computed once by the pipeline. */
+export interface PipelineSummary {
+	billedLines: number;
+	matchedLines: number;
+	unmatchedLines: number;
+	unmatchedCents: number;
+	/** Unmatched lines ÷ billed lines (0 when there is no line). */
+	unmatchedRate: number;
+	totalCents: number;
+	duplicateExtraLines: number;
+	duplicateExtraCents: number;
+	overweightLines: number;
+	/** Σ of every flag's amount: what the user may contest. */
+	toContestCents: number;
+	conflictLines: number;
+	/** Distinct partners, NON ATTRIBUÉ included. */
+	partners: number;
+	dateRange: [string, string] | null;
+}
+
+/** Cost of one partner in one month (for the chart and the Bibliothèque). */
+export interface PartnerMonthCost {
+	partner: string;
+	month: string;
+	cents: number;
+	lines: number;
+}
+
+/** The whole analysis: plain data, recomputable at any time from the stored records. */
+export interface Analysis<L extends BilledLine = BilledLine, R = unknown> {
+	carrier: string;
+	/** 3PL periods used ('YYYY-MM'), as chosen (default: windowFor the invoice days). */
+	window: string[];
+	lines: MatchedLine<L>[];
+	summary: PipelineSummary;
+	costs: PartnerMonthCost[];
+	/** The carrier's own result (synthesis, extracts…). */
+	result: R;
+}
+
+/** How a column is shown and exported (the export's kinds): cents → euros, 'date' = ISO day, percent = ratio. */
+export type { ColumnKind };
+
+export type CellValue = string | number | null;
+
+export interface ColumnSpec<Row> {
+	/** Header, exactly as the legacy export writes it (RULINGS 10). */
+	header: string;
+	kind: ColumnKind;
+	value: (row: Row) => CellValue;
+	/** On screen only (e.g. the "Contrôle" flag column): never in the legacy exports. */
+	screenOnly?: boolean;
+}
+
+/** A filter above a table; its value survives navigation (carrier view state). */
+export type FilterSpec<Row> =
+	| { id: string; kind: 'search'; label: string; text: (row: Row) => string }
+	| { id: string; kind: 'partner'; label: string; partner: (row: Row) => string }
+	| { id: string; kind: 'toggle'; label: string; test: (row: Row) => boolean };
+
+/** What a flagged row offers: "Créer une indemnisation" pre-filled from it. */
+export interface ClaimDraft {
+	tracking: string;
+	carrier: string;
+	partner?: string;
+	amountCents?: number;
+	motif?: string;
+	notes?: string;
+}
+
+export interface TableSpec<Row> {
+	/** Stable id (filters and exports refer to it). */
+	id: string;
+	title?: string;
+	columns: ColumnSpec<Row>[];
+	rows: Row[];
+	filters?: FilterSpec<Row>[];
+	/** Highlight of a row on screen and in exports ('alert' = to contest, 'warn' = to look at). */
+	tone?: (row: Row) => 'alert' | 'warn' | null;
+	/** A claim can be opened from this row (flagged lines). */
+	claim?: (row: Row) => ClaimDraft | null;
+	/** Shown under the table: e.g. a total line. */
+	footer?: (rows: Row[]) => string;
+	/** Text when no row at all. */
+	empty?: string;
+}
+
+/** A table whose row type is erased, so that one tab can hold tables of different rows. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTableSpec = TableSpec<any>;
+
+/** Builds a table with its row type checked, then erases it for the tab list. */
+export function table<Row>(spec: TableSpec<Row>): AnyTableSpec {
+	return spec;
+}
+
+/** A tab of a carrier page: a heading, an info line and tables (filterable, exportable). */
+export interface TabSpec<L extends BilledLine, R> {
+	id: string;
+	/** Tab label with its legacy emoji, e.g. "📊 Synthèse". */
+	label: string;
+	heading: string;
+	info?: (a: Analysis<L, R>) => string;
+	tables: (a: Analysis<L, R>) => AnyTableSpec[];
+	/** Exports offered in this tab (ids of ExportSpec), e.g. "📥 Exporter Synthèse". */
+	exports?: string[];
+}
+
+/** A sheet of an export: which table of which tab, under which legacy sheet name. */
+export interface ExportSheet {
+	name: string;
+	tab: string;
+	table: string;
+}
+
+export interface ExportSpec {
+	id: string;
+	/** Button label, e.g. "📥 Exporter Synthèse". */
+	label: string;
+	/** File name for a day stamp 'YYYYMMDD' (and time 'HHMMSS'), e.g. `dpd_synthese_20261127.xlsx`. */
+	fileName: (stamp: { day: string; time: string }) => string;
+	sheets: ExportSheet[];
+	/** The filtered rows of each table (as on screen, the legacy's behaviour) or all rows. */
+	rows: 'filtered' | 'all';
+}
+
+export interface KpiSpec<L extends BilledLine, R> {
+	label: string;
+	value: (a: Analysis<L, R>) => string;
+	hint?: (a: Analysis<L, R>) => string;
+	tone?: (a: Analysis<L, R>) => 'alert' | 'ok' | null;
+}
+
+/** A carrier module: data the generic pipeline and page run. */
+export interface CarrierModule<
+	Row = Record<string, unknown>,
+	L extends BilledLine = BilledLine,
+	R = unknown
+> {
+	id: ModuleId;
+	/** Its bulk-row tables (`dpdDatasets`, `dpdChunks`). */
+	store: DatasetStore;
+	/** "DPD" — also the claim's "Transporteur". */
+	label: string;
+	inputs: InputSlot[];
+	rules: CarrierRules;
+	/** Stored rows of every file → billed lines, in file order (pure). */
+	lines: (files: InvoiceFile<Row>[]) => L[];
+	/** The carrier's own flags (écart de prix, surplus…), raised before the summary sums them. */
+	flag?: (lines: MatchedLine<L>[], lookup: ThreePLLookup) => void;
+	/** The carrier's own analysis over matched lines (pure, recomputable). */
+	analyse: (lines: MatchedLine<L>[], ctx: { summary: PipelineSummary; lookup: ThreePLLookup }) => R;
+	kpis: KpiSpec<L, R>[];
+	tabs: TabSpec<L, R>[];
+	exports: ExportSpec[];
+}
+
+/** A frozen analysis as archived in the Bibliothèque: rendered tables, readable without the carrier code. */
+export interface ArchivedAnalysis {
+	carrier: string;
+	label: string;
+	window: string[];
+	kpis: { label: string; value: string; hint?: string }[];
+	summary: PipelineSummary;
+	costs: PartnerMonthCost[];
+	tables: {
+		tab: string;
+		id: string;
+		title: string;
+		columns: { header: string; kind: ColumnKind }[];
+		rows: CellValue[][];
+	}[];
+	files: { datasetId: string; fileName: string; slot: string; rowCount: number }[];
+}

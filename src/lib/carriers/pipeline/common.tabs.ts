@@ -1,0 +1,206 @@
+/**
+ * Tabs every carrier page ends with, written once: the lines to contest (shared and carrier flags,
+ * "Créer une indemnisation"), the NON ATTRIBUÉ lines with their total, and the cost per partner and month.
+ */
+import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
+import { rangeLabel } from './carrier.analysis';
+import {
+	NON_ATTRIBUE,
+	table,
+	type Analysis,
+	type BilledLine,
+	type CarrierModule,
+	type ExportSpec,
+	type KpiSpec,
+	type MatchedLine,
+	type PartnerMonthCost,
+	type TabSpec
+} from './carrier.types';
+
+const flaggedColumns = [
+	{
+		header: 'Contrôle',
+		kind: 'text' as const,
+		value: (m: MatchedLine) => m.flags.map((f) => f.label).join(', ')
+	},
+	{ header: 'Partenaire', kind: 'text' as const, value: (m: MatchedLine) => m.partner },
+	{ header: 'Tracking', kind: 'text' as const, value: (m: MatchedLine) => m.line.tracking },
+	{ header: 'Date', kind: 'date' as const, value: (m: MatchedLine) => m.line.day },
+	{ header: 'Fichier', kind: 'text' as const, value: (m: MatchedLine) => m.line.source.fileName },
+	{ header: 'Ligne', kind: 'int' as const, value: (m: MatchedLine) => m.line.source.line },
+	{ header: 'Montant facturé', kind: 'cents' as const, value: (m: MatchedLine) => m.line.amountCents },
+	{
+		header: 'À contester',
+		kind: 'cents' as const,
+		value: (m: MatchedLine) => m.flags.reduce((s, f) => s + f.amountCents, 0)
+	},
+	{
+		header: 'Détail',
+		kind: 'text' as const,
+		value: (m: MatchedLine) => m.flags.map((f) => f.detail).join(' · ')
+	}
+];
+
+/** The shared tabs of a carrier. `carrier` is its label (the claim's "Transporteur"). */
+export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L, R>[] {
+	return [
+		{
+			id: 'a-contester',
+			label: '⚠️ À contester',
+			heading: 'Lignes à contester',
+			info: (a) =>
+				a.summary.toContestCents > 0
+					? `⚠️ ${plural(a.lines.filter((m) => m.flags.length).length, 'ligne signalée', 'lignes signalées')} · ${formatCents(a.summary.toContestCents)} à contester`
+					: '✅ Aucune ligne à contester',
+			tables: (a) => [
+				table<MatchedLine<L>>({
+					id: 'flags',
+					columns: flaggedColumns,
+					rows: a.lines.filter((m) => m.flags.length > 0),
+					filters: [
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, partenaire)',
+							text: (m) => `${m.line.tracking} ${m.partner}`
+						},
+						{ id: 'partner', kind: 'partner', label: 'Partenaire', partner: (m) => m.partner }
+					],
+					tone: (m) => (m.flags.some((f) => f.amountCents > 0) ? 'alert' : 'warn'),
+					claim: (m) => ({
+						tracking: m.line.tracking,
+						carrier,
+						partner: m.partner === NON_ATTRIBUE ? undefined : m.partner,
+						amountCents: m.flags.reduce((s, f) => s + f.amountCents, 0) || undefined,
+						motif: m.flags.map((f) => f.label).join(', '),
+						notes: m.flags.map((f) => f.detail).join('\n')
+					}),
+					footer: (rows) =>
+						`Total à contester : ${formatCents(rows.reduce((s, m) => s + m.flags.reduce((t, f) => t + f.amountCents, 0), 0))}`,
+					empty: 'Aucune ligne signalée : ni doublon, ni écart.'
+				})
+			],
+			exports: ['a-contester']
+		},
+		{
+			id: 'non-attribue',
+			label: `❓ ${NON_ATTRIBUE}`,
+			heading: `Lignes ${NON_ATTRIBUE}`,
+			info: (a) =>
+				`${plural(a.summary.unmatchedLines, 'ligne')} sans expédition ${carrier} dans les fichiers logisticiens (${a.window.map(formatPeriod).join(', ') || 'aucune période'}) · ${formatCents(a.summary.unmatchedCents)} · ${(a.summary.unmatchedRate * 100).toFixed(1).replace('.', ',')} % des lignes`,
+			tables: (a) => [
+				table<MatchedLine<L>>({
+					id: 'unmatched',
+					columns: [
+						{ header: 'Tracking', kind: 'text', value: (m) => m.line.tracking || '(vide)' },
+						{ header: 'Date', kind: 'date', value: (m) => m.line.day },
+						{ header: 'Fichier', kind: 'text', value: (m) => m.line.source.fileName },
+						{ header: 'Ligne', kind: 'int', value: (m) => m.line.source.line },
+						{ header: 'Montant facturé', kind: 'cents', value: (m) => m.line.amountCents }
+					],
+					rows: a.lines.filter((m) => !m.match),
+					filters: [
+						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+					],
+					tone: () => 'warn',
+					claim: (m) => ({
+						tracking: m.line.tracking,
+						carrier,
+						motif: 'Colis non identifié',
+						amountCents: m.line.amountCents
+					}),
+					footer: (rows) =>
+						`Total ${NON_ATTRIBUE} : ${formatCents(rows.reduce((s, m) => s + m.line.amountCents, 0))}`,
+					empty: 'Toutes les lignes sont attribuées à un partenaire.'
+				})
+			],
+			exports: ['non-attribue']
+		},
+		{
+			id: 'couts',
+			label: '📈 Coûts',
+			heading: 'Coût par partenaire et par mois',
+			info: (a) => rangeLabel(a.summary.dateRange),
+			tables: (a) => [
+				table<PartnerMonthCost>({
+					id: 'costs',
+					columns: [
+						{
+							header: 'Mois',
+							kind: 'text',
+							value: (c) => (c.month === 'inconnu' ? 'Date inconnue' : formatPeriod(c.month))
+						},
+						{ header: 'Partenaire', kind: 'text', value: (c) => c.partner },
+						{ header: 'Lignes', kind: 'int', value: (c) => c.lines },
+						{ header: 'Montant', kind: 'cents', value: (c) => c.cents }
+					],
+					rows: a.costs,
+					filters: [{ id: 'partner', kind: 'partner', label: 'Partenaire', partner: (c) => c.partner }]
+				})
+			]
+		}
+	];
+}
+
+export function commonExports(id: string): ExportSpec[] {
+	return [
+		{
+			id: 'a-contester',
+			label: '📥 Exporter les lignes à contester',
+			fileName: (s) => `${id}_a_contester_${s.day}.xlsx`,
+			sheets: [{ name: 'À contester', tab: 'a-contester', table: 'flags' }],
+			rows: 'filtered'
+		},
+		{
+			id: 'non-attribue',
+			label: `📥 Exporter les lignes ${NON_ATTRIBUE}`,
+			fileName: (s) => `${id}_non_attribue_${s.day}.xlsx`,
+			sheets: [{ name: NON_ATTRIBUE, tab: 'non-attribue', table: 'unmatched' }],
+			rows: 'filtered'
+		}
+	];
+}
+
+/** KPIs every carrier shows next to its own. */
+export function commonKpis<L extends BilledLine, R>(): KpiSpec<L, R>[] {
+	return [
+		{
+			label: 'Doublons',
+			value: (a) => plural(a.summary.duplicateExtraLines, 'ligne'),
+			hint: (a) => `${formatCents(a.summary.duplicateExtraCents)} à contester`,
+			tone: (a) => (a.summary.duplicateExtraLines ? 'alert' : 'ok')
+		},
+		{
+			label: NON_ATTRIBUE,
+			value: (a) => plural(a.summary.unmatchedLines, 'ligne'),
+			hint: (a) => formatCents(a.summary.unmatchedCents),
+			tone: (a) => (a.summary.unmatchedLines ? 'alert' : 'ok')
+		},
+		{
+			label: 'Total à contester',
+			value: (a) => formatCents(a.summary.toContestCents),
+			hint: (a) => plural(a.lines.filter((m) => m.flags.length).length, 'ligne signalée', 'lignes signalées'),
+			tone: (a) => (a.summary.toContestCents ? 'alert' : 'ok')
+		}
+	];
+}
+
+/** A carrier's tabs, exports and KPIs followed by the shared ones. */
+export function pageSpec<Row, L extends BilledLine, R>(module: CarrierModule<Row, L, R>) {
+	return {
+		tabs: [...module.tabs, ...commonTabs<L, R>(module.label)],
+		exports: [...module.exports, ...commonExports(module.id)],
+		kpis: [...module.kpis, ...commonKpis<L, R>()]
+	};
+}
+
+export type PageSpec<L extends BilledLine, R> = {
+	tabs: TabSpec<L, R>[];
+	exports: ExportSpec[];
+	kpis: KpiSpec<L, R>[];
+};
+
+/** Unused-analysis guard for callers that render before the first run. */
+export function isEmpty(a: Analysis | null | undefined): boolean {
+	return !a || a.lines.length === 0;
+}
