@@ -2,6 +2,7 @@
  * Every file format Pilot reads, by id. The intake worker imports this registry; each module adds its
  * parser here (one line) and nothing else of the pipeline changes.
  */
+import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import type { RawSheet } from './read';
 
@@ -25,5 +26,6 @@ export interface ParseContext {
 export type Parser = (sheets: RawSheet[], ctx: ParseContext) => ParseResult;
 
 export const PARSERS: Record<string, Parser> = {
-	'3pl': parseThreePL
+	'3pl': parseThreePL,
+	dpd: parseDpd
 };
