@@ -1,0 +1,179 @@
+/**
+ * The bench page: `window.bench` runs one case at a time for bench/run.mjs and returns its figures.
+ * Every case times itself with performance.now() and reports the longest main-thread task seen
+ * while it ran; heap is sampled from outside over CDP (page and worker targets).
+ */
+import { exportDB, importDB } from 'dexie-export-import';
+import { DB_NAME, PilotDB, db } from '$lib/db/pilot-db';
+import { flatRows, generateYear, type GeneratedTable } from './data';
+import * as raw from './raw';
+import * as ours from './ours';
+
+const longTasks: { start: number; end: number }[] = [];
+try {
+	new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
+	}).observe({ type: 'longtask', buffered: true });
+} catch {
+	// No longtask support: longestTaskMs stays null.
+}
+
+export interface Figures {
+	ms: number;
+	longestTaskMs: number;
+	[key: string]: unknown;
+}
+
+/** Time `fn`, then wait for the observer to deliver the long tasks that overlapped it. */
+async function measure(fn: () => Promise<Record<string, unknown> | void>): Promise<Figures> {
+	const start = performance.now();
+	const extra = (await fn()) ?? {};
+	const end = performance.now();
+	await new Promise((r) => setTimeout(r, 150));
+	let longest = 0;
+	for (const t of longTasks) if (t.end > start && t.start < end) longest = Math.max(longest, t.end - t.start);
+	return { ms: end - start, longestTaskMs: longest, ...extra };
+}
+
+const state: {
+	data: { tables: GeneratedTable[]; rows: number; blobBytes: number } | null;
+	flat: unknown[] | null;
+	expected: Record<string, number>;
+	backup: Blob | null;
+	exported: Blob | null;
+	files: Record<string, File>;
+} = { data: null, flat: null, expected: {}, backup: null, exported: null, files: {} };
+
+/** A fresh, empty app database (the app's schema, no records), through the app's own `db` singleton. */
+async function freshDb(): Promise<PilotDB> {
+	await db.delete({ disableAutoOpen: false });
+	await db.open();
+	return db;
+}
+
+async function counts(d: PilotDB): Promise<Record<string, number>> {
+	const out: Record<string, number> = {};
+	for (const t of d.tables) out[t.name] = await t.count();
+	return out;
+}
+
+/** Throws unless the database holds exactly what was generated: a fast engine that loses rows is no engine. */
+async function check(what: string, d: PilotDB = db) {
+	const got = await counts(d);
+	for (const [name, n] of Object.entries(state.expected))
+		if ((got[name] ?? 0) !== n)
+			throw new Error(`${what}: ${name} has ${got[name] ?? 0} records, expected ${n}`);
+}
+
+const bench = {
+	parsers: () => ours.parserIds(),
+
+	/** Generate N rows in memory and store them in a fresh app database (not timed as a case). */
+	async populate(n: number) {
+		state.data = generateYear(n);
+		state.flat = flatRows(state.data.tables);
+		state.expected = Object.fromEntries(state.data.tables.map((t) => [t.name, t.records.length]));
+		const d = await freshDb();
+		const t0 = performance.now();
+		await d.transaction('rw', d.tables, async () => {
+			for (const t of state.data!.tables) await d.table(t.name).bulkPut(t.records);
+		});
+		return {
+			ms: performance.now() - t0,
+			rows: state.data.rows,
+			blobBytes: state.data.blobBytes,
+			records: Object.values(state.expected).reduce((a, b) => a + b, 0)
+		};
+	},
+
+	rawWriteRows: () => measure(async () => raw.writeRows(state.flat!)),
+	rawReadRows: () => measure(async () => ({ rows: await raw.readRows() })),
+
+	/** The same records as the app stores them (chunks, datasets with Blobs, entities), into an empty copy of the schema. */
+	async rawWriteChunks() {
+		const name = 'bench-raw-chunks';
+		await raw.deleteDatabase(name);
+		const empty = new PilotDB(name);
+		await empty.open();
+		empty.close();
+		const figures = await measure(() => raw.writeTables(name, state.data!.tables));
+		const copy = new PilotDB(name);
+		await check('raw chunked write', copy);
+		copy.close();
+		await raw.deleteDatabase(name);
+		await raw.deleteDatabase('bench-raw-rows');
+		return figures;
+	},
+
+	/** Drop the generated data from the page before the cases whose heap is compared. */
+	release() {
+		state.data = null;
+		state.flat = null;
+	},
+
+	rawReadChunks: () => measure(async () => raw.readTables(DB_NAME)),
+
+	exportDB: () =>
+		measure(async () => {
+			state.exported = await exportDB(db);
+			return { bytes: state.exported.size };
+		}),
+
+	async importDB() {
+		await db.delete({ disableAutoOpen: false });
+		const figures = await measure(async () => {
+			const imported = await importDB(state.exported!);
+			imported.close();
+		});
+		await check('importDB');
+		state.exported = null;
+		return figures;
+	},
+
+	backup: () =>
+		measure(async () => {
+			const { blob, ...rest } = await ours.backup(db);
+			state.backup = blob;
+			return { bytes: blob.size, ...rest };
+		}),
+
+	async restore() {
+		const file = new File([state.backup!], 'pilot_GREENLOG_backup_bench.zip', { type: 'application/zip' });
+		await freshDb();
+		const figures = await measure(() => ours.restore(db, file));
+		await check('restore');
+		return figures;
+	},
+
+	/** Fetch a generated source file (served by run.mjs) into memory; not timed. */
+	async load(url: string, name: string) {
+		const res = await fetch(url);
+		if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+		state.files[name] = new File([await res.blob()], name);
+		return { bytes: state.files[name].size };
+	},
+
+	parse: (name: string, parser: string) => measure(() => ours.parseOnly(state.files[name], parser)),
+
+	async import(name: string, store: string, slot: string, parser: string) {
+		await freshDb();
+		return measure(() => ours.importFile(store, slot, parser, state.files[name]));
+	},
+
+	match: (threePLRows: number, invoiceLines: number) => ours.match(threePLRows, invoiceLines),
+
+	async clear() {
+		state.backup = null;
+		state.exported = null;
+		state.files = {};
+		await db.delete({ disableAutoOpen: false });
+	}
+};
+
+declare global {
+	interface Window {
+		bench: typeof bench;
+	}
+}
+window.bench = bench;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,87 @@
+/**
+ * Pilot's own code paths, called exactly as the app calls them: backup, restore, intake, matching.
+ */
+import type { PilotDB } from '$lib/db/pilot-db';
+import type { DatasetRecord } from '$lib/db/records';
+import type { DatasetStore } from '$lib/db/schema';
+import { createBackup, restoreBackup } from '$lib/backup/backup-engine';
+import { importFile as intakeImport, parseInWorker } from '$lib/intake/intake.service';
+import { PARSERS } from '$lib/intake/parsers';
+import { notifications } from '$lib/state/notifications.svelte';
+import { buildLookup } from '$lib/logisticiens/threepl.lookup';
+import { matchLines, summarise } from '$lib/carriers/pipeline/carrier.analysis';
+import type { BilledLine } from '$lib/carriers/pipeline/carrier.types';
+import { invoiceLine, rng, threePLRow } from './data';
+
+export const parserIds = (): string[] => Object.keys(PARSERS);
+
+/** A backup as the "Créer la sauvegarde" button makes it: worker, write lock, verified ZIP. */
+export async function backup(db: PilotDB): Promise<{ blob: Blob; [key: string]: unknown }> {
+	const created = await createBackup(db);
+	if (!created.verified) throw new Error('backup not verified');
+	return { blob: created.blob, rows: created.manifest.totals.rows, blobs: created.manifest.blobs.count };
+}
+
+/** Read + verify the whole ZIP (worker), then ONE read-write transaction. */
+export async function restore(db: PilotDB, file: File): Promise<Record<string, unknown>> {
+	const parsed = await restoreBackup(db, file, { fileName: file.name });
+	return { tables: Object.keys(parsed.tables).length };
+}
+
+/** Parse alone: the intake worker's parse + hash of the file, exactly what an import runs before storing. */
+export async function parseOnly(file: File, parser: string): Promise<Record<string, unknown>> {
+	const parsed = await parseInWorker(file, parser);
+	return { rows: parsed.result.rows.length, errors: parsed.result.errors.length };
+}
+
+/** Parse + store, end to end, through the intake service the pages call. */
+export async function importFile(
+	store: string,
+	slot: string,
+	parser: string,
+	file: File
+): Promise<Record<string, unknown>> {
+	notifications.clear();
+	const dataset = await intakeImport({ store: store as DatasetStore, slot, parser, file });
+	if (!dataset) throw new Error(`import failed: ${notifications.items.map((n) => n.text).join(' | ')}`);
+	return { rows: dataset.rowCount, chunks: dataset.chunkCount };
+}
+
+/**
+ * matchMs: an invoice of `lines` lines matched against `rows` 3PL rows, as a carrier page does it:
+ * build the 3PL lookup, match every line (shared flags), summarise. 90 % of the lines are found.
+ */
+export function match(rows: number, lines: number): { ms: number; matched: number } {
+	const r = rng(60_000);
+	const threePL = Array.from({ length: rows }, (_, i) => ({ ...threePLRow(r, i, 10), carrier: 'Colissimo' }));
+	const dataset = {
+		id: 'bench-3pl',
+		fileName: 'LOG_2026_10.xlsx',
+		period: '2026-10',
+		importedAt: 1
+	} as DatasetRecord;
+	const billed: BilledLine[] = Array.from({ length: lines }, (_, i) => {
+		const known = r() < 0.9 ? threePL[Math.floor(r() * rows)].tracking : undefined;
+		const l = invoiceLine(r, i, 10, known);
+		return {
+			tracking: l.tracking,
+			day: l.date,
+			amountCents: l.totalCents,
+			weightKg: l.weightKg,
+			source: {
+				datasetId: 'bench-invoice',
+				fileName: 'FACTURE_COLISSIMO.csv',
+				slot: 'facture',
+				line: l._line
+			}
+		};
+	});
+	const t0 = performance.now();
+	const lookup = buildLookup([{ dataset, rows: threePL }]);
+	const matched = matchLines(billed, lookup, {
+		acceptsCarrier: (c) => c === 'COLISSIMO',
+		overweightToleranceG: 10
+	});
+	const summary = summarise(matched);
+	return { ms: performance.now() - t0, matched: summary.matchedLines };
+}

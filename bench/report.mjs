@@ -1,0 +1,180 @@
+/**
+ * Medians, ratios and targets from the raw figures of bench/run.mjs; the printed table.
+ * Targets are reported, never asserted (PRODUCT.md, Performance).
+ */
+
+const CASES = [
+	['rawWriteRows', 'IndexedDB write, 1 record/row'],
+	['rawReadRows', 'IndexedDB read, 1 record/row'],
+	['rawWriteChunks', 'IndexedDB write, chunk records'],
+	['rawReadChunks', 'IndexedDB read, chunk records'],
+	['exportDB', 'dexie-export-import exportDB'],
+	['importDB', 'dexie-export-import importDB'],
+	['backup', 'Pilot backup (verified ZIP)'],
+	['restore', 'Pilot restore (verify + write)'],
+	['parseCarrier', 'Carrier CSV: parse alone'],
+	['importCarrier', 'Carrier CSV: import (parse + store)'],
+	['parse3pl', '3PL workbook: parse alone'],
+	['import3pl', '3PL workbook: import (parse + store)']
+];
+
+function median(xs) {
+	const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+	if (!v.length) return null;
+	const m = Math.floor(v.length / 2);
+	return v.length % 2 ? v[m] : (v[m - 1] + v[m]) / 2;
+}
+
+const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+const ratio = (a, b) => (a === null || b === null || !b ? null : round(a / b, 2));
+const maxOf = (...xs) => {
+	const v = xs.filter((x) => typeof x === 'number');
+	return v.length ? Math.max(...v) : null;
+};
+
+/** Median ms and heap of a case over its repetitions; the worst long task; the first error. */
+function caseSummary(runs) {
+	const ok = runs.filter((r) => !r.error);
+	const error = runs.find((r) => r.error)?.error ?? null;
+	const extra = {};
+	for (const key of ['bytes', 'rows', 'records', 'blobBytes', 'matched'])
+		if (ok.length && typeof ok[0][key] === 'number') extra[key] = ok[0][key];
+	return {
+		ms: round(median(ok.map((r) => r.ms))),
+		runsMs: ok.map((r) => round(r.ms)),
+		peakHeapMB: round(median(ok.map((r) => r.peakHeapMB))),
+		floorHeapMB: round(median(ok.map((r) => r.floorHeapMB))),
+		longestTaskMs: ok.length ? round(Math.max(...ok.map((r) => r.longestTaskMs ?? 0))) : null,
+		...extra,
+		...(error ? { error } : {})
+	};
+}
+
+export function summarise(results, meta) {
+	const sizes = {};
+	const missing = new Set();
+	for (const [n, s] of Object.entries(results.sizes)) {
+		const cases = {};
+		for (const [name, runs] of Object.entries(s.cases)) {
+			if (name === 'populate') continue;
+			cases[name] = caseSummary(runs);
+			if (cases[name].error) missing.add(`${name}: ${cases[name].error}`);
+		}
+		sizes[n] = { ...s, cases };
+	}
+	const ran = meta.opt.sizes;
+	const refN = ran.includes(100_000) ? 100_000 : ran[ran.length - 1];
+	const c = sizes[refN].cases;
+	const ms = (name) => c[name]?.ms ?? null;
+	const [small, large] = meta.heapPair;
+	const heapOf = (n) => sizes[n]?.cases.backup?.peakHeapMB ?? null;
+	const carrierRatio = ratio(ms('importCarrier'), ms('parseCarrier'));
+	const workbookRatio = ratio(ms('import3pl'), ms('parse3pl'));
+	const match = caseSummary(results.match);
+
+	const ratios = {
+		exportDBOverBackup: ratio(ms('exportDB'), ms('backup')),
+		importDBOverRestore: ratio(ms('importDB'), ms('restore')),
+		backupOverRawRead: ratio(ms('backup'), ms('rawReadChunks')),
+		restoreOverRawWrite: ratio(ms('restore'), ms('rawWriteChunks')),
+		importOverParse: maxOf(carrierRatio, workbookRatio),
+		heap500kOver100k: ratio(heapOf(large), heapOf(small))
+	};
+	const longestTaskMs = {
+		import: maxOf(c.importCarrier?.longestTaskMs, c.import3pl?.longestTaskMs),
+		backup: c.backup?.longestTaskMs ?? null,
+		restore: c.restore?.longestTaskMs ?? null
+	};
+	const initialJsGzipKB = meta.initial?.gzipKB ?? null;
+	const met = (value, ok) => (value === null ? null : ok(value));
+	const targets = {
+		'restore ≥ 10× faster than importDB': met(ratios.importDBOverRestore, (v) => v >= 10),
+		'backup ≥ 3× faster than exportDB': met(ratios.exportDBOverBackup, (v) => v >= 3),
+		'backup ≤ 1.5× raw chunked read': met(ratios.backupOverRawRead, (v) => v <= 1.5),
+		'restore ≤ 2× raw chunked write': met(ratios.restoreOverRawWrite, (v) => v <= 2),
+		'import parse+store ≤ 2× parse alone': met(ratios.importOverParse, (v) => v <= 2),
+		'heap at 5× the rows ≤ 1.5× the heap': met(ratios.heap500kOver100k, (v) => v <= 1.5),
+		'no main-thread task > 200 ms (import, backup, restore)': met(
+			maxOf(longestTaskMs.import, longestTaskMs.backup, longestTaskMs.restore),
+			(v) => v <= 200
+		),
+		'initial JS ≤ 150 KB gzipped': met(initialJsGzipKB, (v) => v <= 150)
+	};
+	return {
+		generatedAt: new Date().toISOString(),
+		mode: meta.opt.quick ? 'quick' : ran.join(',') === '10000,100000,500000' ? 'full' : 'partial',
+		sizesRun: ran,
+		repetitions: meta.opt.reps,
+		ratiosAtN: refN,
+		machine: meta.machine,
+		chromium: meta.chromium,
+		seconds: meta.seconds,
+		ratios,
+		ratiosDetail: {
+			importOverParseCarrierCsv: carrierRatio,
+			importOverParse3plWorkbook: workbookRatio,
+			heapPair: { smallN: small, largeN: large, smallPeakMB: heapOf(small), largePeakMB: heapOf(large) },
+			chunksOverRowsWrite: ratio(ms('rawWriteRows'), ms('rawWriteChunks')),
+			chunksOverRowsRead: ratio(ms('rawReadRows'), ms('rawReadChunks'))
+		},
+		longestTaskMs,
+		initialJsGzipKB,
+		initialJs: meta.initial,
+		matchMs: match.ms,
+		match: { ...meta.match, ...match },
+		targets,
+		parsers: results.parsers,
+		missing: [...missing],
+		sizes
+	};
+}
+
+function cell(x, width) {
+	const s = x === null || x === undefined ? '—' : String(x);
+	return s.padStart(width);
+}
+
+export function printReport(r) {
+	const ns = Object.keys(r.sizes)
+		.map(Number)
+		.filter((n) => !r.sizes[n].heapOnly)
+		.sort((a, b) => a - b);
+	const w = 20;
+	const lines = [];
+	lines.push(
+		`Pilot bench — ${r.mode}, median of ${r.repetitions}, ${r.chromium}, ${r.machine.cpu} × ${r.machine.cores}`
+	);
+	lines.push(''.padEnd(40) + ns.map((n) => cell(`N=${n} ms (heap MB)`, w + 4)).join(''));
+	for (const [key, label] of CASES) {
+		const cells = ns.map((n) => {
+			const c = r.sizes[n].cases[key];
+			if (!c) return cell('', w + 4);
+			if (c.ms === null) return cell(c.error?.startsWith('missing') ? 'missing' : 'error', w + 4);
+			return cell(`${c.ms} (${c.peakHeapMB})`, w + 4);
+		});
+		lines.push(label.padEnd(40) + cells.join(''));
+	}
+	lines.push('');
+	lines.push(`ratios at N=${r.ratiosAtN}:`);
+	for (const [k, v] of Object.entries(r.ratios)) lines.push(`  ${k.padEnd(24)} ${cell(v, 8)}`);
+	lines.push(
+		`  (importOverParse: carrier CSV ${r.ratiosDetail.importOverParseCarrierCsv}, 3PL workbook ${r.ratiosDetail.importOverParse3plWorkbook};`
+	);
+	lines.push(
+		`   heap ratio compares the backup peak at N=${r.ratiosDetail.heapPair.largeN} with N=${r.ratiosDetail.heapPair.smallN})`
+	);
+	lines.push(
+		`longestTaskMs: import ${r.longestTaskMs.import}, backup ${r.longestTaskMs.backup}, restore ${r.longestTaskMs.restore}`
+	);
+	lines.push(
+		`initialJsGzipKB: ${r.initialJsGzipKB}    matchMs: ${r.matchMs} (${r.match.invoiceLines} lines × ${r.match.threePLRows} 3PL rows)`
+	);
+	lines.push('targets:');
+	for (const [k, v] of Object.entries(r.targets))
+		lines.push(`  ${v === null ? 'n/a ' : v ? 'met ' : 'MISS'}  ${k}`);
+	if (r.missing.length) {
+		lines.push('not measured:');
+		for (const m of r.missing) lines.push(`  ${m}`);
+	}
+	console.log(lines.join('\n'));
+}

@@ -1,0 +1,258 @@
+/**
+ * npm run bench [-- --quick] [-- --n 100000[,500000]] [-- --reps 3]
+ *
+ * Builds the bench page (bench/page, the app's own $lib modules) and reuses or builds the app,
+ * serves them on 127.0.0.1:4187, drives headless Chromium, and measures side by side in one run:
+ * raw IndexedDB (one record per row, chunk records), dexie-export-import (exportDB/importDB) and
+ * Pilot (backup, restore, import, matching). Prints medians and writes bench/results.json.
+ */
+import { execSync } from 'node:child_process';
+import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import os from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { ensureAppBuild, initialJsGzip } from './app-build.mjs';
+import { HeapSampler } from './heap-sampler.mjs';
+import { ensureSourceFiles } from './source-files.mjs';
+import { printReport, summarise } from './report.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = process.env.PILOT_OUT ?? '.pilot-out/bench';
+const PORT = Number(process.env.PILOT_PORT ?? 4187);
+/** The flags of playwright.config.ts (chromiumArgs): no sandbox, no GPU, no network chatter. */
+const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+/** matchMs: one invoice of this many lines against 60 000 3PL rows. */
+const MATCH = { threePLRows: 60_000, invoiceLines: 10_000 };
+
+function options(argv) {
+	const opt = { quick: false, sizes: [10_000, 100_000, 500_000], reps: 3 };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i] === '--quick') opt.quick = true;
+		else if (argv[i] === '--n') opt.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
+		else if (argv[i] === '--reps') opt.reps = Number(argv[++i]);
+	}
+	if (opt.quick) opt.sizes = [10_000];
+	opt.sizes.sort((a, b) => a - b);
+	return opt;
+}
+
+function log(...args) {
+	process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${args.join(' ')}\n`);
+}
+
+const TYPES = {
+	'.html': 'text/html; charset=utf-8',
+	'.js': 'text/javascript',
+	'.css': 'text/css',
+	'.csv': 'text/csv',
+	'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+	'.wasm': 'application/wasm'
+};
+
+/** A static server for the bench page (/) and the generated source files (/data/), loopback only. */
+function serve(pageDir, dataDir) {
+	const server = createServer((req, res) => {
+		const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+		const [base, rel] = path.startsWith('/data/')
+			? [dataDir, path.slice(6)]
+			: [pageDir, path.slice(1) || 'index.html'];
+		const file = normalize(join(base, rel));
+		if (!file.startsWith(base) || !existsSync(file) || statSync(file).isDirectory()) {
+			res.writeHead(404).end();
+			return;
+		}
+		res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+		createReadStream(file).pipe(res);
+	});
+	return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
+}
+
+async function launch() {
+	const executablePath =
+		process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+	return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+}
+
+/** A fresh page on the bench, with its heap sampler attached before any worker starts. */
+async function openPage(browser) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	page.on('pageerror', (err) => log('page error:', err.message));
+	const session = await context.newCDPSession(page);
+	const heap = new HeapSampler(session);
+	await heap.start();
+	await page.goto(`http://127.0.0.1:${PORT}/`);
+	await page.waitForFunction(() => document.body.dataset.ready === 'true');
+	return { context, page, heap };
+}
+
+/** Run one case in the page; figures + peak heap (page and workers), or the error it raised. */
+async function runCase(p, name, fn, ...args) {
+	try {
+		const { value, peakBytes, floorBytes } = await p.heap.during(() =>
+			p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args])
+		);
+		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers: p.heap.workersSeen };
+	} catch (err) {
+		const message = String(err.message ?? err)
+			.split('\n')[0]
+			.replace(/^page\.evaluate: (Error: )?/, '');
+		log(`${name}: ${message}`);
+		return { error: message };
+	}
+}
+
+const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
+
+/** The database cases of one repetition at N rows (fresh database for each engine). */
+async function databaseRep(p, n, record) {
+	const populated = await p.page.evaluate((k) => window.bench.populate(k), n);
+	record('populate', populated);
+	for (const c of ['rawWriteRows', 'rawReadRows', 'rawWriteChunks']) record(c, await runCase(p, c, c));
+	await p.page.evaluate(() => window.bench.release());
+	for (const c of ['rawReadChunks', 'backup', 'exportDB', 'restore', 'importDB'])
+		record(c, await runCase(p, c, c));
+	await p.page.evaluate(() => window.bench.clear());
+	return populated;
+}
+
+async function importRep(p, files, parsers, record) {
+	const cases = [
+		['Carrier', files.carrier, parsers.includes('dhl') ? 'dhl' : undefined, 'dhl', 'facture'],
+		['3pl', files.workbook, parsers.includes('3pl') ? '3pl' : undefined, 'logisticiens', '3pl']
+	];
+	for (const [label, name, parser, store, slot] of cases) {
+		if (!parser) {
+			const error = `missing: no '${label === '3pl' ? '3pl' : 'dhl'}' parser in PARSERS (${parsers.join(', ') || 'empty'})`;
+			record(`parse${label}`, { error });
+			record(`import${label}`, { error });
+			continue;
+		}
+		record(`parse${label}`, await runCase(p, `parse${label}`, 'parse', name, parser));
+		record(`import${label}`, await runCase(p, `import${label}`, 'import', name, store, slot, parser));
+	}
+	await p.page.evaluate(() => window.bench.clear());
+}
+
+async function main() {
+	const opt = options(process.argv.slice(2));
+	const started = Date.now();
+	log(`mode ${opt.quick ? 'quick' : 'full'}: N = ${opt.sizes.join(', ')}, ${opt.reps} repetitions`);
+
+	log('building the bench page');
+	execSync(`npx vite build --config bench/vite.config.ts`, {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PILOT_OUT: OUT }
+	});
+	log('app build: reuse or build');
+	const app = ensureAppBuild(ROOT, OUT);
+	const initial = initialJsGzip(app.dir);
+	log(`app ${app.built ? 'built' : 'reused'} in ${app.dir}: initial JS ${initial?.gzipKB} KB gzipped`);
+
+	// Heap ratio: the largest size against a fifth of it (500k/100k in the full run; 10k/2k in --quick).
+	const largest = opt.sizes[opt.sizes.length - 1];
+	const heapCompanion = Math.round(largest / 5);
+
+	const dataDir = join(ROOT, OUT, 'data');
+	const server = await serve(join(ROOT, OUT, 'page'), dataDir);
+	const browser = await launch();
+	const results = { sizes: {} };
+	try {
+		const probe = await openPage(browser);
+		const parsers = await probe.page.evaluate(() => window.bench.parsers());
+		log('parsers:', parsers.join(', '));
+		const match = [];
+		for (let rep = 0; rep < opt.reps; rep++)
+			match.push(await runCase(probe, 'match', 'match', MATCH.threePLRows, MATCH.invoiceLines));
+		await probe.context.close();
+		results.parsers = parsers;
+		results.match = match;
+
+		for (const n of opt.sizes) {
+			log(`N = ${n}: source files`);
+			const files = ensureSourceFiles(dataDir, n);
+			const perCase = {};
+			const record = (name, figures) => (perCase[name] ??= []).push(figures);
+			let populated;
+			for (let rep = 0; rep < opt.reps; rep++) {
+				log(`N = ${n}: repetition ${rep + 1}/${opt.reps}`);
+				const p = await openPage(browser);
+				populated = await databaseRep(p, n, record);
+				for (const [name, file] of [
+					['carrier', files.carrier],
+					['workbook', files.workbook]
+				])
+					await p.page
+						.evaluate(([url, f]) => window.bench.load(url, f), [`/data/${file}`, file])
+						.catch((e) => log(name, e.message));
+				await importRep(p, files, parsers, record);
+				await p.context.close();
+			}
+			results.sizes[n] = {
+				rows: n,
+				blobBytes: populated.blobBytes,
+				records: populated.records,
+				files,
+				cases: perCase
+			};
+		}
+
+		if (!opt.sizes.includes(heapCompanion)) {
+			log(`N = ${heapCompanion}: backup heap only (companion of ${largest} for the heap ratio)`);
+			const perCase = {};
+			for (let rep = 0; rep < opt.reps; rep++) {
+				const p = await openPage(browser);
+				const populated = await p.page.evaluate((k) => window.bench.populate(k), heapCompanion);
+				await p.page.evaluate(() => window.bench.release());
+				(perCase.backup ??= []).push(await runCase(p, 'backup', 'backup'));
+				await p.page.evaluate(() => window.bench.clear());
+				await p.context.close();
+				results.sizes[heapCompanion] = {
+					rows: heapCompanion,
+					blobBytes: populated.blobBytes,
+					records: populated.records,
+					heapOnly: true,
+					cases: perCase
+				};
+			}
+		}
+
+		const report = summarise(results, {
+			opt,
+			heapPair: [heapCompanion, largest],
+			match: MATCH,
+			initial,
+			machine: {
+				os: `${os.type()} ${os.release()} ${os.arch()}`,
+				cpu: os.cpus()[0]?.model ?? 'unknown',
+				cores: os.cpus().length,
+				memoryGB: Math.round((os.totalmem() / 1073741824) * 10) / 10,
+				node: process.version
+			},
+			chromium: `${browser.browserType().name()} ${browser.version()}`,
+			seconds: Math.round((Date.now() - started) / 1000)
+		});
+		writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(report, null, '\t') + '\n');
+		printReport(report);
+		log(`done in ${report.seconds} s; bench/results.json written`);
+	} finally {
+		await browser.close();
+		server.close();
+	}
+}
+
+main().catch((err) => {
+	console.error(err);
+	process.exit(1);
+});
