@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { PilotDB } from '$lib/db/pilot-db';
+import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
+
+let db: PilotDB;
+beforeEach(async () => {
+	db = new PilotDB(`engine-${Math.random()}`);
+	await db.open();
+});
+afterEach(async () => {
+	db.close();
+	await Dexie.delete(db.name);
+});
+
+const claim = (id: string, extra: Record<string, unknown> = {}) =>
+	({
+		id,
+		date: '2026-11-27',
+		tracking: 'TEST123',
+		partner: 'Partenaire Test',
+		carrier: 'DPD',
+		amountCents: 1000,
+		history: [],
+		...extra
+	}) as never;
+
+describe('createBackup / restoreBackup', () => {
+	it('round-trips records, Blobs and special values', async () => {
+		await db.claims.bulkPut([
+			claim('a', {
+				weird: -0,
+				n: NaN,
+				big: 2 ** 60,
+				d: new Date(7),
+				$: 'tag',
+				u8: new Uint8Array([1, 2, 3])
+			}),
+			claim('b')
+		]);
+		const blob = new Blob(['contenu du fichier'], { type: 'text/csv' });
+		await db.claimAttachments.put({
+			id: 'x',
+			claimId: 'a',
+			name: 'a.csv',
+			type: 'text/csv',
+			size: blob.size,
+			sha256: 'h',
+			blob,
+			addedAt: 1
+		});
+		await db.claimAttachments.put({
+			id: 'y',
+			claimId: 'a',
+			name: 'b.csv',
+			type: 'text/csv',
+			size: blob.size,
+			sha256: 'h',
+			blob,
+			addedAt: 2
+		});
+		await db.chunks('dpd').put({ datasetId: 'd1', index: 0, rows: [{ a: 1, _line: 2 }] });
+
+		const backup = await createBackup(db);
+		expect(backup.verified).toBe(true);
+		expect(backup.manifest.tables.claims.rows).toBe(2);
+		expect(backup.manifest.tables.claims.owner).toBe('indemnisations');
+		expect(backup.manifest.excluded.snapshots.reason).toMatch(/Instantanés/);
+		expect(backup.manifest.blobs.count).toBe(1);
+		expect(backup.fileName).toMatch(/^pilot_GREENLOG_backup_\d{8}_\d{6}\.zip$/);
+
+		const before = { claims: await db.claims.toArray(), att: await db.claimAttachments.toArray() };
+		await Promise.all(db.tables.map((t) => t.clear()));
+		await restoreBackup(db, backup.blob);
+		const claims = await db.claims.toArray();
+		expect(claims).toEqual(before.claims);
+		expect(Object.is((claims[0] as unknown as { weird: number }).weird, -0)).toBe(true);
+		const att = await db.claimAttachments.toArray();
+		expect(await att[1].blob.text()).toBe('contenu du fichier');
+		expect(att[1].blob.type).toBe('text/csv');
+		expect(await db.chunks('dpd').get(['d1', 0])).toEqual({
+			datasetId: 'd1',
+			index: 0,
+			rows: [{ a: 1, _line: 2 }]
+		});
+	});
+
+	it('restores chosen modules only, and merges by key on request', async () => {
+		await db.claims.put(claim('a'));
+		await db.library.put({
+			id: 'L1',
+			module: 'dpd',
+			period: '2026-10',
+			title: 't',
+			createdAt: 1,
+			rowCount: 0,
+			dateRange: null,
+			partners: [],
+			datasetIds: [],
+			result: null
+		});
+		const backup = await createBackup(db);
+		await db.claims.clear();
+		await db.claims.put(claim('new'));
+		await db.library.clear();
+		const parsed = await readBackupFile(db, backup.blob);
+		await applyRestore(db, parsed, { modules: ['indemnisations'], mode: 'merge' });
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'new']);
+		expect(await db.library.count()).toBe(0);
+		await applyRestore(db, parsed, { modules: ['indemnisations'] });
+		expect((await db.claims.toArray()).map((c) => c.id)).toEqual(['a']);
+	});
+
+	it('backs up a table added to a subclass without touching backup code', async () => {
+		class Extended extends PilotDB {
+			constructor(name: string) {
+				super(name);
+				this.version(50).stores({ extraThings: '++id, name' });
+			}
+		}
+		const ext = new Extended(`ext-${Math.random()}`);
+		await ext.table('extraThings').bulkAdd([{ name: 'un' }, { name: 'deux' }]);
+		const backup = await createBackup(ext);
+		expect(backup.manifest.tables.extraThings.rows).toBe(2);
+		await ext.table('extraThings').clear();
+		await restoreBackup(ext, backup.blob);
+		expect(await ext.table('extraThings').toArray()).toEqual([
+			{ id: 1, name: 'un' },
+			{ id: 2, name: 'deux' }
+		]);
+		ext.close();
+		await Dexie.delete(ext.name);
+	});
+
+	it('writes nothing when the transaction fails midway', async () => {
+		await db.claims.bulkPut([claim('a'), claim('b')]);
+		await db.library.put({
+			id: 'L1',
+			module: 'dpd',
+			period: '2026-10',
+			title: 't',
+			createdAt: 1,
+			rowCount: 0,
+			dateRange: null,
+			partners: [],
+			datasetIds: [],
+			result: null
+		});
+		const backup = await createBackup(db);
+		await db.claims.put(claim('c'));
+		await db.library.clear();
+		const parsed = await readBackupFile(db, backup.blob);
+		// The disk fills up while the last table is written: every table must stay as it was.
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+			if (this.name === 'settings') throw new DOMException('plein', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+		parsed.tables.settings = { records: [{ key: 'k', value: 1, updatedAt: 1 }] };
+		try {
+			await expect(applyRestore(db, parsed)).rejects.toMatchObject({ name: 'QuotaExceededError' });
+		} finally {
+			IDBObjectStore.prototype.put = put;
+		}
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b', 'c']);
+		expect(await db.library.count()).toBe(0);
+	});
+});

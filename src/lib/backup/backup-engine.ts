@@ -1,0 +1,328 @@
+/**
+ * Backup and restore of any Dexie database, driven from the main thread: records are read in
+ * read-only transactions that await only IndexedDB (chunked by primary-key ranges) and handed
+ * to BackupOps (a Worker in the browser) for serialising, hashing and zipping (RULINGS 16).
+ * A restore is verified completely before ONE read-write transaction replaces the data.
+ */
+import Dexie, {
+	type DexieOptions,
+	type IndexableType,
+	type IndexableTypeArrayReadonly,
+	type Table
+} from 'dexie';
+import { holdWrites } from '$lib/db/write-lock';
+import { TABLE_REGISTRY, type TableInfo } from '$lib/db/registry';
+import { PilotError } from '$lib/i18n/errors';
+import { backupFileName, type Manifest } from './backup-format';
+import { openBackupOps, type OpsHandle } from './worker-client';
+import type { ParsedBackup, TableData } from './backup-reader';
+import type { ReadLimits } from './archive-reader';
+import { upgradeBackupSchema } from './schema-upgrade';
+
+export type RegistryLookup = (table: string) => TableInfo | undefined;
+export const appRegistry: RegistryLookup = (name) => TABLE_REGISTRY[name];
+
+/** A table absent from the registry (never in the app: a test enforces it) is still backed up. */
+function infoOf(registry: RegistryLookup, name: string): TableInfo {
+	return registry(name) ?? { owner: 'parametres', label: name, backup: true };
+}
+
+export interface BackupProgress {
+	phase: 'read' | 'zip' | 'verify';
+	rows: number;
+	totalRows: number;
+	bytes: number;
+	table?: string;
+}
+
+export interface CreateBackupOptions {
+	registry?: RegistryLookup;
+	password?: string;
+	/** Run in a Web Worker (default where Worker exists). */
+	worker?: boolean;
+	/** Take the write lock (default). False when the caller already holds it. */
+	lock?: boolean;
+	/** Re-read the finished ZIP and check every checksum (default true). */
+	verify?: boolean;
+	signal?: AbortSignal;
+	onProgress?: (progress: BackupProgress) => void;
+	now?: Date;
+}
+
+export interface CreatedBackup {
+	blob: Blob;
+	manifest: Manifest;
+	fileName: string;
+	encrypted: boolean;
+	verified: boolean;
+}
+
+function checkAbort(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new PilotError('cancelled');
+}
+
+/** Tables to back up, in a stable order, read from the live database (never a hand-kept list). */
+export function backedUpTables(db: Dexie, registry: RegistryLookup = appRegistry): Table[] {
+	return db.tables
+		.filter((t) => infoOf(registry, t.name).backup)
+		.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function excludedTables(db: Dexie, registry: RegistryLookup = appRegistry): Manifest['excluded'] {
+	const out: Manifest['excluded'] = {};
+	for (const t of db.tables) {
+		const info = infoOf(registry, t.name);
+		if (!info.backup) {
+			out[t.name] = {
+				owner: info.owner,
+				label: info.label,
+				reason: info.excludedReason ?? 'Exclue de la sauvegarde'
+			};
+		}
+	}
+	return out;
+}
+
+const MIN_BATCH = 16;
+const MAX_BATCH = 8192;
+/** Target time of one read transaction: long enough to be efficient, short enough to keep 60 fps-ish. */
+const TARGET_MS = 40;
+
+async function streamTable(
+	table: Table,
+	send: (rows: unknown[], keys?: unknown[]) => Promise<number>,
+	onBatch: (rows: number) => void,
+	signal?: AbortSignal
+): Promise<void> {
+	const keyPath = table.schema.primKey.keyPath;
+	const outbound = keyPath === undefined || keyPath === null;
+	let lower: IndexableType | undefined;
+	let size = 256;
+	let pending: Promise<number> | null = null;
+	for (;;) {
+		checkAbort(signal);
+		const started = performance.now();
+		const batch = await table.db.transaction('r', table, async () => {
+			const range = () => (lower === undefined ? table.toCollection() : table.where(':id').above(lower));
+			const rows = await range().limit(size).toArray();
+			const keys = outbound ? await range().limit(size).primaryKeys() : undefined;
+			return { rows, keys };
+		});
+		const elapsed = performance.now() - started;
+		if (pending) await pending;
+		const { rows, keys } = batch;
+		if (rows.length === 0) break;
+		lower = keys
+			? (keys[keys.length - 1] as IndexableType)
+			: Dexie.getByKeyPath(rows[rows.length - 1], keyPath!);
+		pending = send(rows, keys);
+		onBatch(rows.length);
+		if (rows.length < size) break;
+		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
+		else if (elapsed > TARGET_MS * 2) size = Math.max(MIN_BATCH, Math.floor(size / 2));
+	}
+	if (pending) await pending;
+}
+
+/** Backs up every table of `db` that the registry does not exclude; returns the verified ZIP. */
+export async function createBackup(db: Dexie, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
+	const registry = options.registry ?? appRegistry;
+	const now = options.now ?? new Date();
+	await db.open();
+	const handle = openBackupOps(options.worker);
+	const abort = () => handle.close();
+	options.signal?.addEventListener('abort', abort);
+	try {
+		const tables = backedUpTables(db, registry);
+		const progress: BackupProgress = { phase: 'read', rows: 0, totalRows: 0, bytes: 0 };
+		const report = () => options.onProgress?.({ ...progress });
+		const read = async () => {
+			const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
+			progress.totalRows = counts.reduce((a, b) => a + b, 0);
+			report();
+			await handle.ops.start();
+			for (const table of tables) {
+				const info = infoOf(registry, table.name);
+				const { keyPath, auto } = table.schema.primKey;
+				await handle.ops.startTable({
+					name: table.name,
+					owner: info.owner,
+					label: info.label,
+					schema: tableSchema(table),
+					primKey: { keyPath: keyPath ?? null, auto: !!auto }
+				});
+				progress.table = table.name;
+				await streamTable(
+					table,
+					async (rows, keys) => {
+						progress.bytes = await handle.ops.addRecords(rows, keys);
+						report();
+						return progress.bytes;
+					},
+					(n) => {
+						progress.rows += n;
+						report();
+					},
+					options.signal
+				);
+			}
+		};
+		if (options.lock === false) await read();
+		else await holdWrites(read);
+		checkAbort(options.signal);
+		progress.phase = 'zip';
+		report();
+		const result = await handle.ops.finish(
+			{ schemaVersion: db.verno, createdAt: now.toISOString(), excluded: excludedTables(db, registry) },
+			options.password
+		);
+		let verified = false;
+		if (options.verify !== false) {
+			progress.phase = 'verify';
+			report();
+			const fileName = backupFileName(now);
+			const check = await handle.ops.read(result.blob, {
+				fileName,
+				password: options.password,
+				verifyOnly: true,
+				currentSchemaVersion: db.verno
+			});
+			verified = sameTables(check.manifest, result.manifest);
+			if (!verified) throw new PilotError('checksum-mismatch', { file: fileName, table: 'manifest.json' });
+		}
+		return { ...result, fileName: backupFileName(now), verified };
+	} catch (error) {
+		if (options.signal?.aborted) throw new PilotError('cancelled');
+		throw error;
+	} finally {
+		options.signal?.removeEventListener('abort', abort);
+		handle.close();
+	}
+}
+
+function sameTables(a: Manifest, b: Manifest): boolean {
+	const names = Object.keys(b.tables);
+	return (
+		names.length === Object.keys(a.tables).length &&
+		names.every((n) => a.tables[n]?.sha256 === b.tables[n].sha256 && a.tables[n].rows === b.tables[n].rows)
+	);
+}
+
+function tableSchema(table: Table): string {
+	const { primKey, indexes } = table.schema;
+	return [primKey.src, ...indexes.map((i) => i.src)].join(', ');
+}
+
+export interface ReadBackupFileOptions {
+	fileName?: string;
+	password?: string;
+	worker?: boolean;
+	limits?: ReadLimits;
+	signal?: AbortSignal;
+	onProgress?: (done: number, total: number) => void;
+}
+
+/** Reads and verifies a backup file completely, then brings an older schema up to date. */
+export async function readBackupFile(
+	db: Dexie,
+	file: Blob,
+	options: ReadBackupFileOptions = {}
+): Promise<ParsedBackup> {
+	const fileName = options.fileName ?? (file instanceof File ? file.name : 'sauvegarde.zip');
+	const handle = openBackupOps(options.worker);
+	handle.setProgress(options.onProgress);
+	const abort = () => handle.close();
+	options.signal?.addEventListener('abort', abort);
+	try {
+		const parsed = await handle.ops.read(file, {
+			fileName,
+			password: options.password,
+			limits: options.limits,
+			currentSchemaVersion: db.verno
+		});
+		if (parsed.manifest.schemaVersion < db.verno) {
+			parsed.tables = await upgradeBackupSchema(parsed, db.verno);
+		}
+		return parsed;
+	} catch (error) {
+		if (options.signal?.aborted) throw new PilotError('cancelled');
+		throw error;
+	} finally {
+		options.signal?.removeEventListener('abort', abort);
+		handle.close();
+	}
+}
+
+export interface ApplyOptions {
+	registry?: RegistryLookup;
+	/** Owners (modules) to restore; all when absent. */
+	modules?: string[];
+	/** 'replace' (default) empties each restored table first; 'merge' adds and overwrites by key. */
+	mode?: 'replace' | 'merge';
+}
+
+/** The tables a restore writes: backed-up tables of the chosen modules. */
+export function restoreTargets(db: Dexie, options: ApplyOptions = {}): Table[] {
+	const registry = options.registry ?? appRegistry;
+	return backedUpTables(db, registry).filter(
+		(t) => !options.modules || options.modules.includes(infoOf(registry, t.name).owner)
+	);
+}
+
+const WRITE_SLICE = 2000;
+
+/**
+ * Writes a verified backup in ONE read-write transaction with strict durability: every table
+ * or none. A table the backup does not have (older schema) is restored empty in 'replace' mode.
+ * The caller holds the write lock.
+ */
+export async function applyRestore(
+	db: Dexie,
+	backup: ParsedBackup,
+	options: ApplyOptions = {}
+): Promise<void> {
+	const targets = restoreTargets(db, options);
+	const replace = (options.mode ?? 'replace') === 'replace';
+	await db.open();
+	// Dexie reads its durability option when a transaction is created; writes are held meanwhile.
+	const dexieOptions = (db as unknown as { _options: DexieOptions })._options;
+	const previous = dexieOptions.chromeTransactionDurability;
+	dexieOptions.chromeTransactionDurability = 'strict';
+	try {
+		await db.transaction('rw', targets, async () => {
+			for (const table of targets) {
+				const data: TableData = backup.tables[table.name] ?? { records: [] };
+				if (replace) await table.clear();
+				for (let i = 0; i < data.records.length; i += WRITE_SLICE) {
+					const records = data.records.slice(i, i + WRITE_SLICE);
+					if (data.keys)
+						await table.bulkPut(records, data.keys.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly);
+					else await table.bulkPut(records);
+				}
+			}
+		});
+	} finally {
+		dexieOptions.chromeTransactionDurability = previous;
+	}
+}
+
+export interface RestoreBackupOptions extends ReadBackupFileOptions, ApplyOptions {
+	/** Called under the write lock before writing (the app stores a safety snapshot there). */
+	beforeWrite?: () => Promise<void>;
+}
+
+/** Read + verify + write, for callers without a UI (bench, tests). */
+export async function restoreBackup(
+	db: Dexie,
+	file: Blob,
+	options: RestoreBackupOptions = {}
+): Promise<ParsedBackup> {
+	const parsed = await readBackupFile(db, file, options);
+	await holdWrites(async () => {
+		await options.beforeWrite?.();
+		await applyRestore(db, parsed, options);
+	});
+	return parsed;
+}
+
+export type { OpsHandle };

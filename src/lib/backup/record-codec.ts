@@ -1,0 +1,196 @@
+/**
+ * Records ⇄ JSON lines without losing a type. JSON alone drops what IndexedDB keeps (Dates, -0,
+ * NaN, typed arrays, Blobs, undefined, Map, Set…), so such values become small tagged objects
+ * `{ "$": tag, … }`. A plain object that itself has a "$" key is wrapped in `{ "$": "obj" }` so
+ * that user data can never be mistaken for a tag. Blobs are not inlined: they become a reference
+ * to a ZIP entry named by their SHA-256 (see docs/backup-format.md).
+ */
+
+export const TAG = '$';
+
+export interface BlobRef {
+	sha256: string;
+	size: number;
+	type: string;
+	/** Present when the Blob was a File. */
+	name?: string;
+	lastModified?: number;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const TYPED_ARRAYS = {
+	Int8Array,
+	Uint8Array,
+	Uint8ClampedArray,
+	Int16Array,
+	Uint16Array,
+	Int32Array,
+	Uint32Array,
+	Float32Array,
+	Float64Array,
+	BigInt64Array,
+	BigUint64Array
+} as const;
+type TypedArrayName = keyof typeof TYPED_ARRAYS;
+
+function toBase64(bytes: Uint8Array): string {
+	let binary = '';
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	}
+	return btoa(binary);
+}
+
+function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+	const binary = atob(text);
+	const bytes = new Uint8Array(binary.length);
+	for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+	return bytes;
+}
+
+function isPlainObject(value: object): boolean {
+	const proto = Object.getPrototypeOf(value);
+	return proto === Object.prototype || proto === null;
+}
+
+/** Every Blob reachable from a value, so they can be hashed before the value is encoded. */
+export function collectBlobs(value: unknown, out: Blob[] = []): Blob[] {
+	if (value === null || typeof value !== 'object') return out;
+	if (value instanceof Blob) {
+		out.push(value);
+	} else if (Array.isArray(value)) {
+		for (const item of value) collectBlobs(item, out);
+	} else if (value instanceof Map) {
+		for (const [k, v] of value) {
+			collectBlobs(k, out);
+			collectBlobs(v, out);
+		}
+	} else if (value instanceof Set) {
+		for (const item of value) collectBlobs(item, out);
+	} else if (isPlainObject(value)) {
+		for (const key of Object.keys(value)) collectBlobs((value as Record<string, unknown>)[key], out);
+	}
+	return out;
+}
+
+/** Encodes a value as JSON-safe data; `blobHash` gives the SHA-256 of each Blob met. */
+export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): Json {
+	switch (typeof value) {
+		case 'string':
+		case 'boolean':
+			return value;
+		case 'number':
+			if (Number.isFinite(value) && !Object.is(value, -0)) return value;
+			return { [TAG]: 'num', v: Object.is(value, -0) ? '-0' : String(value) };
+		case 'bigint':
+			return { [TAG]: 'bigint', v: value.toString() };
+		case 'undefined':
+			return { [TAG]: 'undef' };
+		case 'object':
+			break;
+		default:
+			throw new TypeError(`Valeur non sauvegardable : ${typeof value}`);
+	}
+	if (value === null) return null;
+	if (Array.isArray(value)) return value.map((item) => encodeValue(item, blobHash));
+	if (value instanceof Date) return { [TAG]: 'date', v: value.getTime() };
+	if (value instanceof Blob) {
+		const ref: Record<string, Json> = {
+			[TAG]: 'blob',
+			sha256: blobHash(value),
+			size: value.size,
+			type: value.type
+		};
+		if (typeof File !== 'undefined' && value instanceof File) {
+			ref.name = value.name;
+			ref.lastModified = value.lastModified;
+		}
+		return ref;
+	}
+	if (value instanceof ArrayBuffer) return { [TAG]: 'ab', v: toBase64(new Uint8Array(value)) };
+	if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+		const kind = value.constructor.name as TypedArrayName;
+		if (!(kind in TYPED_ARRAYS)) throw new TypeError(`Tableau typé non sauvegardable : ${kind}`);
+		const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
+		return { [TAG]: 'ta', k: kind, v: toBase64(bytes) };
+	}
+	if (value instanceof Map) {
+		return {
+			[TAG]: 'map',
+			v: [...value].map(([k, v]) => [encodeValue(k, blobHash), encodeValue(v, blobHash)])
+		};
+	}
+	if (value instanceof Set) return { [TAG]: 'set', v: [...value].map((v) => encodeValue(v, blobHash)) };
+	if (value instanceof RegExp) return { [TAG]: 're', s: value.source, f: value.flags };
+	if (!isPlainObject(value)) throw new TypeError(`Objet non sauvegardable : ${value.constructor?.name}`);
+	const out: Record<string, Json> = {};
+	for (const key of Object.keys(value))
+		out[key] = encodeValue((value as Record<string, unknown>)[key], blobHash);
+	return TAG in out ? { [TAG]: 'obj', v: out } : out;
+}
+
+/** The inverse of encodeValue; `blobOf` returns the Blob stored under a reference. */
+export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) return value.map((item) => decodeValue(item, blobOf));
+	const obj = value as Record<string, unknown>;
+	if (!(TAG in obj)) return decodeFields(obj, blobOf);
+	switch (obj[TAG]) {
+		case 'obj':
+			return decodeFields(obj.v as Record<string, unknown>, blobOf);
+		case 'num':
+			return obj.v === '-0' ? -0 : Number(obj.v);
+		case 'bigint':
+			return BigInt(obj.v as string);
+		case 'undef':
+			return undefined;
+		case 'date':
+			return new Date(obj.v as number);
+		case 'blob':
+			return blobOf(obj as unknown as BlobRef);
+		case 'ab':
+			return fromBase64(obj.v as string).buffer;
+		case 'ta': {
+			const Ctor = TYPED_ARRAYS[obj.k as TypedArrayName];
+			if (!Ctor) throw new TypeError(`Tableau typé inconnu : ${String(obj.k)}`);
+			const bytes = fromBase64(obj.v as string);
+			return new Ctor(bytes.buffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
+		}
+		case 'map':
+			return new Map(
+				(obj.v as [unknown, unknown][]).map(([k, v]) => [decodeValue(k, blobOf), decodeValue(v, blobOf)])
+			);
+		case 'set':
+			return new Set((obj.v as unknown[]).map((v) => decodeValue(v, blobOf)));
+		case 're':
+			return new RegExp(obj.s as string, obj.f as string);
+		default:
+			throw new TypeError(`Type inconnu : ${String(obj[TAG])}`);
+	}
+}
+
+function decodeFields(obj: Record<string, unknown>, blobOf: (ref: BlobRef) => Blob): Record<string, unknown> {
+	const out: Record<string, unknown> = {};
+	for (const key of Object.keys(obj)) {
+		const decoded = decodeValue(obj[key], blobOf);
+		// "__proto__" as data must stay data, not become the prototype.
+		Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
+	}
+	return out;
+}
+
+/** Blob references inside an encoded (JSON) value, to check that each one is in the archive. */
+export function blobRefsOf(value: unknown, out: BlobRef[] = []): BlobRef[] {
+	if (value === null || typeof value !== 'object') return out;
+	if (Array.isArray(value)) {
+		for (const item of value) blobRefsOf(item, out);
+		return out;
+	}
+	const obj = value as Record<string, unknown>;
+	if (obj[TAG] === 'blob') out.push(obj as unknown as BlobRef);
+	else if (obj[TAG] === 'obj') blobRefsOf(obj.v, out);
+	else if (obj[TAG] === 'map' || obj[TAG] === 'set') blobRefsOf(obj.v, out);
+	else if (!(TAG in obj)) for (const key of Object.keys(obj)) blobRefsOf(obj[key], out);
+	return out;
+}
