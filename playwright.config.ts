@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 
 // Debian's Chromium where Playwright cannot download its own browser (these machines); Playwright's elsewhere.
 const debianChromium = '/usr/bin/chromium';
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
+export const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync(debianChromium) ? debianChromium : undefined);
 export const chromiumArgs = [
 	'--no-sandbox',
 	'--disable-gpu',
@@ -38,8 +39,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		// The test command builds first; a developer's `npx playwright test` reuses or starts a preview.
-		command: `npx vite preview --port ${port} --strictPort`,
+		// The test command builds first; this serves that build as a web host would (scripts/serve.mjs).
+		command: 'node scripts/serve.mjs',
 		url: `http://localhost:${port}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 120_000

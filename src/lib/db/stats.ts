@@ -24,3 +24,11 @@ export async function tableCounts(owner?: ModuleId): Promise<TableCount[]> {
 		})
 	);
 }
+
+/** Whether any table holds a record: the moment the data becomes worth protecting from eviction. */
+export async function hasAnyRecord(): Promise<boolean> {
+	for (const table of db.tables) {
+		if ((await table.limit(1).count()) > 0) return true;
+	}
+	return false;
+}
