@@ -1,0 +1,164 @@
+import type {
+	AttendusClientRecord,
+	AttendusManualRecord,
+	BackupHistoryRecord,
+	ChunkRecord,
+	ClaimAttachmentRecord,
+	ClaimRecord,
+	DatasetRecord,
+	LibraryRecord,
+	SettingRecord,
+	SnapshotRecord
+} from '../records';
+
+/**
+ * Representative records per table, for the migration harness: realistic shapes (French text,
+ * cents, ISO days, Blobs, nested rows) so an upgrade that loses or mangles a field is caught.
+ * Tables without a sample here get a generic one built from their schema.
+ */
+const at = Date.UTC(2026, 10, 27, 9, 30);
+
+function dataset(table: string, i: number): DatasetRecord {
+	return {
+		id: `${table}-ds-${i}`,
+		slot: i ? 'classic' : 'predict',
+		fileName: `Facture novembre ${i} — éè.xlsx`,
+		sha256: `${i}`.padStart(64, 'a'),
+		original: new Blob([`contenu ${table} ${i}`], { type: 'application/octet-stream' }),
+		size: 17 + i,
+		period: '2026-11',
+		rowCount: 2,
+		chunkCount: 1,
+		columns: ['Tracking', 'Montant'],
+		importedAt: at + i,
+		dateRange: ['2026-11-01', '2026-11-30'],
+		skipped: [{ line: 4, reason: 'Ligne vide' }],
+		meta: { encoding: 'windows-1252', separator: ';' }
+	};
+}
+
+function chunk(table: string, i: number): ChunkRecord {
+	return {
+		datasetId: `${table.replace(/Chunks$/, 'Datasets')}-ds-0`,
+		index: i,
+		rows: [
+			{ _line: 2 + i * 2, tracking: `250${i}123456789`, amountCents: 1234, day: '2026-11-03' },
+			{ _line: 3 + i * 2, tracking: `250${i}987654321`, amountCents: -56, day: '2026-11-04' }
+		]
+	};
+}
+
+const SAMPLES: Record<string, (i: number) => object> = {
+	claims: (i): ClaimRecord => ({
+		id: `claim-${i}`,
+		date: '2026-11-27',
+		tracking: `6A1234567890${i}`,
+		partner: 'Boutique Éole',
+		originOrder: `CMD-${i}`,
+		partnerOrder: `P-${i}`,
+		carrier: 'Colissimo',
+		motif: i ? 'Autre' : 'Colis perdu',
+		motifOther: i ? 'Adresse illisible' : '',
+		amountCents: 1000 + i,
+		status: i ? 'Reçue' : 'En attente',
+		notes: 'Relance le 02/12',
+		shippingDate: '2026-11-20',
+		incidentDate: null,
+		filedDate: '2026-11-27',
+		paidDate: i ? '2026-12-15' : null,
+		createdAt: at,
+		updatedAt: at + i,
+		history: [{ at, by: 'Camille', field: 'status', from: 'À constituer', to: 'En attente' }]
+	}),
+	claimAttachments: (i): ClaimAttachmentRecord => ({
+		id: `att-${i}`,
+		claimId: 'claim-0',
+		name: `photo-${i}.jpg`,
+		type: 'image/jpeg',
+		size: 4,
+		sha256: `${i}`.padStart(64, 'b'),
+		blob: new Blob([`jpg${i}`], { type: 'image/jpeg' }),
+		addedAt: at
+	}),
+	library: (i): LibraryRecord => ({
+		id: `lib-${i}`,
+		module: 'dpd',
+		period: '2026-10',
+		title: `DPD — Octobre 2026 (${i})`,
+		createdAt: at,
+		rowCount: 2,
+		dateRange: ['2026-10-01', '2026-10-31'],
+		partners: ['Boutique Éole', 'NON ATTRIBUÉ'],
+		datasetIds: ['dpdDatasets-ds-0'],
+		result: { totals: { 'Boutique Éole': 123456 }, lines: [{ tracking: 'x', amountCents: 1 }] }
+	}),
+	attendusManual: (i): AttendusManualRecord => ({
+		id: `att-man-${i}`,
+		client: 'Boutique Éole',
+		attendu: `ATT-${i}`,
+		paletteMulti: 1,
+		paletteMono: i,
+		carton: 12,
+		createdAt: at
+	}),
+	attendusClients: (i): AttendusClientRecord => ({ name: `Client ${i}`, createdAt: at }),
+	settings: (i): SettingRecord => ({
+		key: i ? 'claims.deadlines' : 'user.name',
+		value: i ? { Colissimo: 30 } : 'Camille',
+		updatedAt: at
+	}),
+	backupHistory: (i): BackupHistoryRecord => ({
+		id: `bk-${i}`,
+		createdAt: at + i,
+		fileName: 'pilot_GREENLOG_backup_20261127_093000.zip',
+		size: 2048,
+		delivery: i ? 'download' : 'none',
+		tables: { claims: 2 },
+		encrypted: false
+	}),
+	snapshots: (i): SnapshotRecord => ({
+		id: `snap-${i}`,
+		createdAt: at + i,
+		reason: 'Avant restauration',
+		kind: 'safety',
+		size: 3,
+		zip: new Blob([`zip${i}`], { type: 'application/zip' }),
+		tables: { claims: 2 }
+	})
+};
+
+/** Parses a Dexie store spec: its primary key and index specs, without the `++ & *` markers. */
+export function parseSpec(spec: string): { primKey: string; indexes: string[] } {
+	const [primKey, ...indexes] = spec.split(',').map((s) => s.trim().replace(/^(\+\+|&|\*)/, ''));
+	return { primKey, indexes: indexes.filter(Boolean) };
+}
+
+function keyPaths(spec: string): string[] {
+	return spec.startsWith('[') ? spec.slice(1, -1).split('+') : [spec];
+}
+
+/** A record for a table no sample describes: every key and index path filled with a distinct value. */
+function generic(table: string, spec: string, i: number): object {
+	const { primKey, indexes } = parseSpec(spec);
+	const record: Record<string, unknown> = { label: `Exemple ${table} ${i} — é €`, amountCents: 100 + i };
+	for (const path of [primKey, ...indexes].flatMap(keyPaths)) {
+		if (path) setPath(record, path, `${table}-${path}-${i}`);
+	}
+	return record;
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+	const parts = path.split('.');
+	let node = target;
+	for (const part of parts.slice(0, -1)) node = (node[part] ??= {}) as Record<string, unknown>;
+	node[parts[parts.length - 1]] = value;
+}
+
+/** Two representative records for `table` as declared by `spec`. */
+export function sampleRecords(table: string, spec: string): object[] {
+	return [0, 1].map((i) => {
+		if (table.endsWith('Datasets')) return dataset(table, i);
+		if (table.endsWith('Chunks')) return chunk(table, i);
+		return SAMPLES[table]?.(i) ?? generic(table, spec, i);
+	});
+}
