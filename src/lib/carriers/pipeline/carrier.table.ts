@@ -69,12 +69,18 @@ export function toSheet(
 ): SheetSpec<unknown> {
 	return {
 		name,
-		columns: exportColumns(spec).map((c) => ({ header: c.header, kind: c.kind, value: c.value })),
+		columns: exportColumns(spec).map((c) => ({
+			header: c.header,
+			kind: c.kind,
+			value: c.value,
+			fill: c.fill
+		})),
 		rows,
 		highlight: (row) => {
 			const tone = spec.tone?.(row);
 			return tone ? TONE_FILLS[tone] : null;
-		}
+		},
+		cellFill: (_row, column) => (column as { fill?: string }).fill ?? null
 	};
 }
 
