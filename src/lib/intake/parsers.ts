@@ -3,6 +3,8 @@
  * parser here (one line) and nothing else of the pipeline changes.
  */
 import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
+import { parseChronopost } from '$lib/carriers/chronopost/chronopost.parser';
+import { parseDhl } from '$lib/carriers/dhl/dhl.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import type { RawSheet } from './read';
 
@@ -27,5 +29,7 @@ export type Parser = (sheets: RawSheet[], ctx: ParseContext) => ParseResult;
 
 export const PARSERS: Record<string, Parser> = {
 	'3pl': parseThreePL,
-	dpd: parseDpd
+	chronopost: parseChronopost,
+	dpd: parseDpd,
+	dhl: parseDhl
 };

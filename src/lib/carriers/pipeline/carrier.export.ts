@@ -18,7 +18,7 @@ export function exportSheets<L extends BilledLine, R>(
 		const found = tab?.tables(analysis).find((t) => t.id === sheet.table);
 		if (!found) throw new PilotError('not-found', { what: `Le tableau « ${sheet.name} »` });
 		const rows = spec.rows === 'filtered' ? filterRows(found, filters(sheet.tab, sheet.table)) : found.rows;
-		return toSheet(found, sheet.name, rows);
+		return toSheet(found, sheet.name, sheet.where ? rows.filter(sheet.where) : rows);
 	});
 }
 

@@ -137,6 +137,8 @@ export interface ColumnSpec<Row> {
 	value: (row: Row) => CellValue;
 	/** On screen only (e.g. the "Contrôle" flag column): never in the legacy exports. */
 	screenOnly?: boolean;
+	/** Fill (hex `RRGGBB`) of this column's data cells in exports, e.g. DHL's yellow key amounts. */
+	fill?: string;
 }
 
 /** A filter above a table; its value survives navigation (carrier view state). */
@@ -198,6 +200,9 @@ export interface ExportSheet {
 	name: string;
 	tab: string;
 	table: string;
+	/** Rows the legacy file keeps on top of the filters (e.g. Chronopost's "écarts en votre défaveur" only). */
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- row type of the sheet's table
+	where?: (row: any) => boolean;
 }
 
 export interface ExportSpec {

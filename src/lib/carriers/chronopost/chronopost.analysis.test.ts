@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import * as XLSX from '@e965/xlsx';
+import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
+import { exportSheets, buildExport } from '../pipeline/carrier.export';
+import { NON_ATTRIBUE } from '../pipeline/carrier.types';
+import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
+import answers from '../../../../tests/fixtures/chronopost/answers.chronopost.json';
+import { chronopostModule } from './chronopost.module';
+import { parseChronopost, SURPLUS_TYPES, type ChronoRow } from './chronopost.parser';
+import { chronoLines, partnerToContest, SURPLUS_PRESELECTION, totalToContest } from './chronopost.rules';
+
+const FILE = 'chronopost/2026110042_FACTURE_CHRONOPOST.xlsx';
+const euros = (cents: number | null) => (cents === null ? null : Math.round(cents) / 100);
+
+function run() {
+	const file = fixtureFile<ChronoRow>(FILE, parseChronopost, 'facture');
+	const window = windowFor(invoiceDays(chronoLines([file])));
+	return { file, window, analysis: analyseCarrier(chronopostModule, [file], threePLLookup(window), window) };
+}
+
+describe('Chronopost on the fixture invoice (answers.json)', () => {
+	const { file, window, analysis } = run();
+	const { summary, result } = analysis;
+
+	it('reads the 78 parcels and 38 surcharges of the detail, nothing rejected', () => {
+		expect(file.rows.filter((r) => r.kind === 'envoi')).toHaveLength(answers.invoice_lines);
+		expect(file.rows.filter((r) => r.kind === 'surplus')).toHaveLength(answers.surcharges_count);
+		expect(file.dataset.skipped).toEqual([]);
+		expect(summary.dateRange).toEqual(answers.date_range);
+		expect(window).toEqual(['2026-09', '2026-10', '2026-11']);
+	});
+
+	it('matches, flags duplicates and NON ATTRIBUÉ like the ground truth', () => {
+		expect(summary.billedLines).toBe(answers.invoice_lines);
+		expect(summary.matchedLines).toBe(answers.matched_lines);
+		expect(summary.unmatchedLines).toBe(answers.unmatched_lines);
+		expect(euros(summary.unmatchedCents)).toBe(answers.unmatched_amount);
+		expect(summary.duplicateExtraLines).toBe(answers.duplicate_extra_lines);
+		expect(euros(summary.duplicateExtraCents)).toBe(answers.duplicate_extra_amount);
+		const doublons = analysis.lines
+			.filter((m) => m.flags.some((f) => f.kind === 'doublon'))
+			.map((m) => m.line.tracking);
+		expect(doublons.sort()).toEqual(answers.duplicate_trackings);
+		expect(euros(summary.totalCents)).toBe(answers.prix_facture_total);
+	});
+
+	it('checks weights and prices against the grid', () => {
+		expect(summary.overweightLines).toBe(answers.overweight_lines);
+		expect(result.overweightLines).toBe(answers.overweight_lines);
+		expect(result.overpricedLines).toBe(answers.overpriced_lines);
+		expect(result.positiveEcarts.count).toBe(answers.lines_with_positive_ecart);
+		expect(euros(result.positiveEcarts.cents)).toBe(answers.ecarts_defaveur_total);
+		expect(result.unknownTheoLines).toBe(0);
+	});
+
+	it('types and sums the surcharges read from the detail rows', () => {
+		const byType = Object.fromEntries(
+			result.byType.filter((t) => t.count).map((t) => [t.type, { count: t.count, amount: euros(t.cents) }])
+		);
+		expect(byType).toEqual(answers.surcharges_by_type);
+		expect(euros(result.byType.reduce((s, t) => s + t.cents, 0))).toBe(answers.surcharges_total);
+		expect(result.surcharges.filter((s) => !s.matched)).toHaveLength(
+			answers.surcharges_on_unmatched_tracking
+		);
+	});
+
+	it('totals to contest with all seven types by default, and with any selection (RULINGS 8)', () => {
+		expect(euros(totalToContest(result))).toBe(answers.total_a_contester);
+		const preselected = result.byType
+			.filter((t) => SURPLUS_PRESELECTION.includes(t.type))
+			.reduce((s, t) => s + t.cents, 0);
+		expect(totalToContest(result, SURPLUS_PRESELECTION)).toBe(result.positiveEcarts.cents + preselected);
+		expect(euros(totalToContest(result, []))).toBe(answers.ecarts_defaveur_total);
+	});
+
+	it('gives each partner its envois, weights, prices, positive écarts and surcharges', () => {
+		for (const [partner, want] of Object.entries(answers.per_partner)) {
+			const p = result.partners.find((x) => x.partner === partner);
+			expect(p, partner).toBeDefined();
+			expect({
+				nb_envois: p!.nbEnvois,
+				poids_log_kg: p!.logKg,
+				poids_chrono_kg: p!.chronoKg,
+				prix_theorique: euros(p!.theoCents),
+				prix_facture: euros(p!.invoicedCents),
+				ecart: euros(p!.ecartCents),
+				total_surplus: euros(Object.values(p!.surplusByType).reduce((s, c) => s + (c ?? 0), 0)),
+				total_a_contester: euros(partnerToContest(p!))
+			}).toEqual(want);
+		}
+		const unmatched = result.partners.find((p) => p.partner === NON_ATTRIBUE);
+		expect(unmatched?.nbEnvois).toBe(answers.unmatched_lines);
+		expect(euros(unmatched?.invoicedCents ?? 0)).toBe(answers.unmatched_amount);
+	});
+
+	it('writes the four legacy sheets with their headers and the figures as numbers', async () => {
+		const spec = chronopostModule.exports.find((e) => e.id === 'classeur')!;
+		const { blob, fileName } = await buildExport(chronopostModule.tabs, analysis, spec);
+		expect(fileName).toMatch(/^chronopost_analyse_\d{8}_\d{6}\.xlsx$/);
+		const book = XLSX.read(new Uint8Array(await blob.arrayBuffer()));
+		expect(book.SheetNames).toEqual([
+			'Synthèse Partenaires',
+			'Surplus Partenaires',
+			'Détail Commandes',
+			'Retours Expéditeur'
+		]);
+		const sheet = (name: string) =>
+			XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[name], { header: 1 });
+
+		const synthese = sheet('Synthèse Partenaires');
+		expect(synthese[0]).toEqual([
+			'Partenaire',
+			'Nb Envois',
+			'Poids Log. (kg)',
+			'Poids Chrono (kg)',
+			'Prix Théorique (€)',
+			'Prix Facturé (€)',
+			'Écart (€)',
+			'Total Surplus (€)',
+			'Total à Contester (€)'
+		]);
+		for (const [partner, want] of Object.entries(answers.per_partner)) {
+			const row = synthese.find((r) => r[0] === partner)!;
+			expect(row.slice(1)).toEqual([
+				want.nb_envois,
+				want.poids_log_kg,
+				want.poids_chrono_kg,
+				want.prix_theorique,
+				want.prix_facture,
+				want.ecart,
+				want.total_surplus,
+				want.total_a_contester
+			]);
+		}
+
+		const surplus = sheet('Surplus Partenaires');
+		expect(surplus[0]).toEqual([
+			'Date',
+			'Partenaire',
+			'Tracking',
+			'N° Cmd Origine',
+			'Type Surplus',
+			'Montant (€)'
+		]);
+		expect(surplus.length - 1).toBe(answers.surcharges_count);
+		expect(surplus.slice(1).reduce((s, r) => s + Number(r[5]), 0)).toBeCloseTo(answers.surcharges_total, 6);
+
+		const detail = sheet('Détail Commandes');
+		expect(detail[0]).toEqual([
+			'Date',
+			'Partenaire',
+			'Tracking',
+			'N° Commande',
+			'Pays',
+			'Poids Log. (kg)',
+			'Poids Chrono (kg)',
+			'Écart Poids (kg)',
+			'Prix Théo. (€)',
+			'Prix Facturé (€)',
+			'Écart Prix (€)'
+		]);
+		expect(detail.length - 1).toBe(answers.invoice_lines);
+
+		const retours = sheet('Retours Expéditeur');
+		expect(retours[0]).toEqual([
+			'Date',
+			'Partenaire',
+			'Tracking',
+			'N° Commande',
+			'Type de Retour',
+			'Coût (€)'
+		]);
+		const want = answers.surcharges_by_type;
+		expect(retours.length - 1).toBe(
+			want['Retour expéditeur'].count + want['Traitement Retour expéditeur'].count
+		);
+	});
+
+	it('exports only the parcels billed above the grid in the legacy detail file', async () => {
+		const spec = chronopostModule.exports.find((e) => e.id === 'detail')!;
+		const { blob, fileName } = await buildExport(chronopostModule.tabs, analysis, spec);
+		expect(fileName).toMatch(/^detail_chronopost_ecarts_defaveur_\d{8}_\d{6}\.xlsx$/);
+		const book = XLSX.read(new Uint8Array(await blob.arrayBuffer()));
+		const rows = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets['Détail Commandes'], {
+			header: 1
+		});
+		expect(rows.length - 1).toBe(answers.lines_with_positive_ecart);
+		expect(rows.slice(1).reduce((s, r) => s + Number(r[10]), 0)).toBeCloseTo(
+			answers.ecarts_defaveur_total,
+			6
+		);
+	});
+
+	it('exports the filtered rows of the screen (partner filter)', () => {
+		const spec = chronopostModule.exports.find((e) => e.id === 'surplus')!;
+		const [sheet] = exportSheets(chronopostModule.tabs, analysis, spec, () => ({
+			partner: 'MAISON PLUMETIS'
+		}));
+		expect(sheet.rows.length).toBeGreaterThan(0);
+		expect(sheet.rows.every((r) => (r as { partner: string }).partner === 'MAISON PLUMETIS')).toBe(true);
+	});
+
+	it('lists every type in the legacy order', () => {
+		expect(result.byType.map((t) => t.type)).toEqual([...SURPLUS_TYPES]);
+	});
+});
