@@ -90,6 +90,7 @@ export class HeapSampler {
 		this.peak = 0;
 		await this.sampleOnce();
 		const floor = this.total();
+		const seenBefore = this.workersSeen;
 		let done = false;
 		const loop = (async () => {
 			while (!done) {
@@ -101,7 +102,7 @@ export class HeapSampler {
 			const value = await run();
 			done = true;
 			await loop;
-			return { value, peakBytes: this.peak, floorBytes: floor };
+			return { value, peakBytes: this.peak, floorBytes: floor, workers: this.workersSeen - seenBefore };
 		} finally {
 			done = true;
 			await loop;

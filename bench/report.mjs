@@ -37,7 +37,7 @@ function caseSummary(runs) {
 	const ok = runs.filter((r) => !r.error);
 	const error = runs.find((r) => r.error)?.error ?? null;
 	const extra = {};
-	for (const key of ['bytes', 'rows', 'records', 'blobBytes', 'matched'])
+	for (const key of ['bytes', 'rows', 'records', 'blobs', 'blobBytes', 'matched', 'workers'])
 		if (ok.length && typeof ok[0][key] === 'number') extra[key] = ok[0][key];
 	return {
 		ms: round(median(ok.map((r) => r.ms))),

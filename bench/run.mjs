@@ -96,19 +96,31 @@ async function openPage(browser) {
 	return { context, page, heap };
 }
 
+/** A case that has not finished after this long is recorded as an error and its page discarded. */
+const CASE_TIMEOUT_MS = Number(process.env.BENCH_CASE_TIMEOUT_MS ?? 20 * 60_000);
+
 /** Run one case in the page; figures + peak heap (page and workers), or the error it raised. */
 async function runCase(p, name, fn, ...args) {
+	if (p.broken) return { error: `skipped: ${p.broken}` };
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`timeout after ${CASE_TIMEOUT_MS / 1000} s`)), CASE_TIMEOUT_MS);
+	});
 	try {
-		const { value, peakBytes, floorBytes } = await p.heap.during(() =>
-			p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args])
-		);
-		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers: p.heap.workersSeen };
+		const { value, peakBytes, floorBytes, workers } = await Promise.race([
+			p.heap.during(() => p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args])),
+			timeout
+		]);
+		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers };
 	} catch (err) {
 		const message = String(err.message ?? err)
 			.split('\n')[0]
 			.replace(/^page\.evaluate: (Error: )?/, '');
 		log(`${name}: ${message}`);
+		if (/timeout|crash|closed/i.test(message)) p.broken = `${name} ${message}`;
 		return { error: message };
+	} finally {
+		clearTimeout(timer);
 	}
 }
 
@@ -116,13 +128,19 @@ const mb = (bytes) => Math.round((bytes / 1048576) * 10) / 10;
 
 /** The database cases of one repetition at N rows (fresh database for each engine). */
 async function databaseRep(p, n, record) {
-	const populated = await p.page.evaluate((k) => window.bench.populate(k), n);
-	record('populate', populated);
+	const populated = await p.page
+		.evaluate((k) => window.bench.populate(k), n)
+		.catch((err) => {
+			p.broken = `populate: ${String(err.message).split('\n')[0]}`;
+			log(p.broken);
+			return null;
+		});
+	record('populate', populated ?? { error: p.broken });
 	for (const c of ['rawWriteRows', 'rawReadRows', 'rawWriteChunks']) record(c, await runCase(p, c, c));
-	await p.page.evaluate(() => window.bench.release());
+	await p.page.evaluate(() => window.bench.release()).catch(() => {});
 	for (const c of ['rawReadChunks', 'backup', 'exportDB', 'restore', 'importDB'])
 		record(c, await runCase(p, c, c));
-	await p.page.evaluate(() => window.bench.clear());
+	await p.page.evaluate(() => window.bench.clear()).catch(() => {});
 	return populated;
 }
 
@@ -141,7 +159,7 @@ async function importRep(p, files, parsers, record) {
 		record(`parse${label}`, await runCase(p, `parse${label}`, 'parse', name, parser));
 		record(`import${label}`, await runCase(p, `import${label}`, 'import', name, store, slot, parser));
 	}
-	await p.page.evaluate(() => window.bench.clear());
+	await p.page.evaluate(() => window.bench.clear()).catch(() => {});
 }
 
 async function main() {
@@ -187,8 +205,8 @@ async function main() {
 			let populated;
 			for (let rep = 0; rep < opt.reps; rep++) {
 				log(`N = ${n}: repetition ${rep + 1}/${opt.reps}`);
-				const p = await openPage(browser);
-				populated = await databaseRep(p, n, record);
+				let p = await openPage(browser);
+				populated = (await databaseRep(p, n, record)) ?? populated;
 				for (const [name, file] of [
 					['carrier', files.carrier],
 					['workbook', files.workbook]
@@ -196,8 +214,18 @@ async function main() {
 					await p.page
 						.evaluate(([url, f]) => window.bench.load(url, f), [`/data/${file}`, file])
 						.catch((e) => log(name, e.message));
+				if (p.broken) {
+					// The database cases broke the page: the imports get a page of their own.
+					await p.context.close().catch(() => {});
+					p = await openPage(browser);
+					for (const [, file] of [
+						['carrier', files.carrier],
+						['workbook', files.workbook]
+					])
+						await p.page.evaluate(([url, f]) => window.bench.load(url, f), [`/data/${file}`, file]);
+				}
 				await importRep(p, files, parsers, record);
-				await p.context.close();
+				await p.context.close().catch(() => {});
 			}
 			results.sizes[n] = {
 				rows: n,
@@ -244,6 +272,7 @@ async function main() {
 			seconds: Math.round((Date.now() - started) / 1000)
 		});
 		writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(report, null, '\t') + '\n');
+		writeFileSync(join(ROOT, OUT, `raw-${report.mode}.json`), JSON.stringify(results) + '\n');
 		printReport(report);
 		log(`done in ${report.seconds} s; bench/results.json written`);
 	} finally {

@@ -19,7 +19,8 @@ export default defineConfig({
 		emptyOutDir: true,
 		target: 'es2022',
 		minify: true,
-		reportCompressedSize: false
+		reportCompressedSize: false,
+		chunkSizeWarningLimit: 4096
 	},
 	logLevel: 'warn'
 });

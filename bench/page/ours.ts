@@ -19,7 +19,7 @@ export const parserIds = (): string[] => Object.keys(PARSERS);
 export async function backup(db: PilotDB): Promise<{ blob: Blob; [key: string]: unknown }> {
 	const created = await createBackup(db);
 	if (!created.verified) throw new Error('backup not verified');
-	return { blob: created.blob, rows: created.manifest.totals.rows, blobs: created.manifest.blobs.count };
+	return { blob: created.blob, records: created.manifest.totals.rows, blobs: created.manifest.blobs.count };
 }
 
 /** Read + verify the whole ZIP (worker), then ONE read-write transaction. */
