@@ -61,6 +61,8 @@ export interface ClaimRecord {
 	createdAt: number;
 	updatedAt: number;
 	history: ClaimHistoryEntry[];
+	/** Items of the motif's evidence checklist the user ticked as gathered. */
+	evidence?: string[];
 }
 
 export interface ClaimAttachmentRecord {

@@ -1,3 +1,4 @@
+import { claimsTileSummary } from '$lib/claims/claims.repository';
 import { db } from '$lib/db/pilot-db';
 import { DATASET_STORES, type DatasetStore } from '$lib/db/schema';
 import { plural } from '$lib/i18n/format';
@@ -22,12 +23,8 @@ export async function moduleSummary(id: ModuleId): Promise<string> {
 	const store = STORE_BY_MODULE[id];
 	if (store) return datasetSummary(store);
 	switch (id) {
-		case 'indemnisations': {
-			const all = await db.claims.toArray();
-			if (all.length === 0) return 'Aucune indemnisation';
-			const pending = all.filter((c) => c.status !== 'Reçue' && c.status !== 'Refusée').length;
-			return `${plural(all.length, 'indemnisation')} · ${pending} en attente`;
-		}
+		case 'indemnisations':
+			return claimsTileSummary();
 		case 'bibliotheque': {
 			const n = await db.library.count();
 			return n ? plural(n, 'analyse archivée', 'analyses archivées') : 'Bibliothèque vide';

@@ -1,0 +1,398 @@
+/** Pure claim rules: validation, status workflow, history, filters, sorting and KPIs. Plain data in and out. */
+import type { ClaimHistoryEntry, ClaimRecord, ClaimStatus } from '$lib/db/records';
+import { parseCents } from '$lib/intake/values';
+import { normaliseTracking } from '$lib/intake/tracking';
+import {
+	CARRIERS,
+	CLAIM_STATUSES,
+	MOTIFS,
+	MOTIF_OTHER,
+	UNATTRIBUTED,
+	type LegacyStatus
+} from './claims.constants';
+
+/** What the form holds: text as typed, validated into ClaimFields. */
+export interface ClaimDraft {
+	date: string;
+	tracking: string;
+	partner: string;
+	originOrder: string;
+	partnerOrder: string;
+	carrier: string;
+	/** The motif as displayed: a known motif, or the free text of an "Autre". */
+	motif: string;
+	amount: string;
+	status: ClaimStatus;
+	notes: string;
+	shippingDate: string;
+	incidentDate: string;
+	filedDate: string;
+	paidDate: string;
+}
+
+export type ClaimFields = Omit<ClaimRecord, 'id' | 'createdAt' | 'updatedAt' | 'history' | 'evidence'>;
+export type DraftErrors = Partial<Record<keyof ClaimDraft, string>>;
+
+export function emptyDraft(today: string): ClaimDraft {
+	return {
+		date: today,
+		tracking: '',
+		partner: '',
+		originOrder: '',
+		partnerOrder: '',
+		carrier: '',
+		motif: '',
+		amount: '',
+		status: 'En attente',
+		notes: '',
+		shippingDate: '',
+		incidentDate: '',
+		filedDate: '',
+		paidDate: ''
+	};
+}
+
+export function draftOf(claim: ClaimRecord): ClaimDraft {
+	return {
+		date: claim.date,
+		tracking: claim.tracking,
+		partner: claim.partner,
+		originOrder: claim.originOrder,
+		partnerOrder: claim.partnerOrder,
+		carrier: claim.carrier,
+		motif: motifText(claim),
+		amount: centsToInput(claim.amountCents),
+		status: claim.status,
+		notes: claim.notes,
+		shippingDate: claim.shippingDate ?? '',
+		incidentDate: claim.incidentDate ?? '',
+		filedDate: claim.filedDate ?? '',
+		paidDate: claim.paidDate ?? ''
+	};
+}
+
+/** 1050 → "10,50": the amount as the form shows it back. */
+export function centsToInput(cents: number): string {
+	const sign = cents < 0 ? '-' : '';
+	const abs = Math.abs(cents);
+	return `${sign}${Math.trunc(abs / 100)},${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** A calendar day that exists: "2026-02-30" is not one. */
+export function isRealDay(iso: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+	if (!m) return false;
+	const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+	return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+function fold(s: string): string {
+	return s
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.trim();
+}
+
+/** A typed motif → a known motif, or "Autre" keeping the text (legacy "Précisez le motif"). */
+export function splitMotif(text: string): { motif: string; motifOther: string } {
+	const typed = text.replace(/\s+/g, ' ').trim();
+	const known = MOTIFS.find((m) => fold(m) === fold(typed));
+	if (known) return { motif: known, motifOther: '' };
+	return { motif: MOTIF_OTHER, motifOther: typed };
+}
+
+export function motifText(claim: Pick<ClaimRecord, 'motif' | 'motifOther'>): string {
+	return claim.motif === MOTIF_OTHER && claim.motifOther ? claim.motifOther : claim.motif;
+}
+
+/** "dpd" → "DPD"; an unknown carrier keeps its spelling. */
+export function canonicalCarrier(text: string): string {
+	const typed = text.replace(/\s+/g, ' ').trim();
+	return CARRIERS.find((c) => fold(c) === fold(typed)) ?? typed;
+}
+
+function optionalDay(
+	value: string,
+	label: string,
+	key: keyof ClaimDraft,
+	errors: DraftErrors
+): string | null {
+	const v = value.trim();
+	if (!v) return null;
+	if (!isRealDay(v)) errors[key] = `${label} : « ${v} » n'est pas une date réelle.`;
+	return v;
+}
+
+/** Checks a draft; French messages per field, or the fields to store. */
+export function validateDraft(
+	draft: ClaimDraft
+): { ok: true; fields: ClaimFields } | { ok: false; errors: DraftErrors } {
+	const errors: DraftErrors = {};
+	const date = draft.date.trim();
+	if (!date) errors.date = "Saisissez la date de l'indemnisation.";
+	else if (!isRealDay(date)) errors.date = `La date « ${date} » n'est pas une date réelle.`;
+	const tracking = normaliseTracking(draft.tracking);
+	if (!tracking) errors.tracking = 'Saisissez le numéro de tracking du colis.';
+	const carrier = canonicalCarrier(draft.carrier);
+	if (!carrier || fold(carrier) === fold(MOTIF_OTHER))
+		errors.carrier = 'Choisissez le transporteur dans la liste ou saisissez son nom.';
+	const { motif, motifOther } = splitMotif(draft.motif);
+	if (!motifOther && motif === MOTIF_OTHER) errors.motif = 'Précisez le motif (texte libre accepté).';
+	else if (!motif && !motifOther) errors.motif = 'Choisissez le motif dans la liste ou saisissez-le.';
+	const amountText = draft.amount.trim();
+	const amountCents = amountText ? parseCents(amountText) : null;
+	if (!amountText) errors.amount = 'Saisissez le montant réclamé (par exemple 10,00).';
+	else if (amountCents === null)
+		errors.amount = `Le montant « ${amountText} » n'est pas un nombre : écrivez par exemple 10,00.`;
+	else if (amountCents <= 0) errors.amount = 'Le montant doit être supérieur à 0.';
+	if (!CLAIM_STATUSES.includes(draft.status)) errors.status = 'Choisissez un statut de la liste.';
+	const shippingDate = optionalDay(draft.shippingDate, "Date d'expédition", 'shippingDate', errors);
+	const incidentDate = optionalDay(draft.incidentDate, "Date de l'incident", 'incidentDate', errors);
+	const filedDate = optionalDay(draft.filedDate, 'Date de dépôt', 'filedDate', errors);
+	const paidDate = optionalDay(draft.paidDate, 'Date de paiement', 'paidDate', errors);
+	if (Object.keys(errors).length) return { ok: false, errors };
+	return {
+		ok: true,
+		fields: {
+			date,
+			tracking,
+			partner: draft.partner.replace(/\s+/g, ' ').trim() || UNATTRIBUTED,
+			originOrder: draft.originOrder.trim(),
+			partnerOrder: draft.partnerOrder.trim(),
+			carrier,
+			motif,
+			motifOther,
+			amountCents: amountCents as number,
+			status: draft.status,
+			notes: draft.notes.trim(),
+			shippingDate,
+			incidentDate,
+			filedDate,
+			paidDate
+		}
+	};
+}
+
+/**
+ * The workflow of RULINGS 11. Backward steps exist to correct a mistake (a payment that did not arrive,
+ * a claim re-filed after a refusal); a claim cannot be paid or refused before it was filed.
+ */
+export const TRANSITIONS: Record<ClaimStatus, readonly ClaimStatus[]> = {
+	'À constituer': ['En attente'],
+	'En attente': ['À constituer', 'Acceptée', 'Reçue', 'Refusée'],
+	Acceptée: ['En attente', 'Reçue', 'Refusée'],
+	Reçue: ['Acceptée'],
+	Refusée: ['En attente']
+};
+
+export function canTransition(from: ClaimStatus, to: ClaimStatus): boolean {
+	return from === to || TRANSITIONS[from].includes(to);
+}
+
+/** Statuses offered for a claim: its own, then where it may go. */
+export function nextStatuses(from: ClaimStatus): ClaimStatus[] {
+	return [from, ...TRANSITIONS[from]];
+}
+
+/** The dates a status implies (RULINGS 12): filed once past "À constituer", paid when "Reçue". */
+export function withStatusDates<T extends Pick<ClaimRecord, 'status' | 'filedDate' | 'paidDate'>>(
+	fields: T,
+	today: string
+): T {
+	const out = { ...fields };
+	if (out.status !== 'À constituer' && !out.filedDate) out.filedDate = today;
+	if (out.status === 'Reçue' && !out.paidDate) out.paidDate = today;
+	if (out.status !== 'Reçue') out.paidDate = null;
+	return out;
+}
+
+/** Fields whose changes the history records, with their French names. */
+export const FIELD_LABELS: Record<string, string> = {
+	date: 'Date',
+	tracking: 'Tracking',
+	partner: 'Partenaire',
+	originOrder: 'N° commande origine',
+	partnerOrder: 'N° commande partenaire',
+	carrier: 'Transporteur',
+	motif: 'Motif',
+	motifOther: 'Motif (précision)',
+	amountCents: 'Montant',
+	status: 'Statut',
+	notes: 'Notes',
+	shippingDate: "Date d'expédition",
+	incidentDate: "Date de l'incident",
+	filedDate: 'Date de dépôt',
+	paidDate: 'Date de paiement',
+	created: 'Création',
+	attachment: 'Pièce jointe',
+	evidence: 'Justificatif'
+};
+
+export function diffHistory(
+	before: ClaimFields,
+	after: ClaimFields,
+	by: string,
+	at: number
+): ClaimHistoryEntry[] {
+	const entries: ClaimHistoryEntry[] = [];
+	for (const key of Object.keys(after) as (keyof ClaimFields)[]) {
+		if (before[key] !== after[key]) entries.push({ at, by, field: key, from: before[key], to: after[key] });
+	}
+	return entries;
+}
+
+export function legacyStatus(status: ClaimStatus): LegacyStatus {
+	return status === 'Reçue' || status === 'Refusée' ? status : 'En attente';
+}
+
+export function isOpen(status: ClaimStatus): boolean {
+	return legacyStatus(status) === 'En attente';
+}
+
+// ---------------------------------------------------------------- filters and sort
+
+export interface ClaimFilter {
+	status: ClaimStatus | '';
+	carrier: string;
+	partner: string;
+	from: string;
+	to: string;
+	text: string;
+}
+
+export const NO_FILTER: ClaimFilter = { status: '', carrier: '', partner: '', from: '', to: '', text: '' };
+
+export function filterClaims(claims: ClaimRecord[], f: ClaimFilter): ClaimRecord[] {
+	const needle = fold(f.text);
+	return claims.filter((c) => {
+		if (f.status && c.status !== f.status) return false;
+		if (f.carrier && c.carrier !== f.carrier) return false;
+		if (f.partner && c.partner !== f.partner) return false;
+		if (f.from && c.date < f.from) return false;
+		if (f.to && c.date > f.to) return false;
+		if (!needle) return true;
+		const hay = [
+			c.tracking,
+			c.partner,
+			c.originOrder,
+			c.partnerOrder,
+			c.carrier,
+			motifText(c),
+			c.notes,
+			c.status
+		];
+		return hay.some((v) => fold(v).includes(needle));
+	});
+}
+
+export type SortKey =
+	'date' | 'tracking' | 'partner' | 'carrier' | 'motif' | 'amountCents' | 'status' | 'updatedAt';
+
+export function sortClaims(claims: ClaimRecord[], key: SortKey, dir: 'asc' | 'desc'): ClaimRecord[] {
+	const value = (c: ClaimRecord): string | number =>
+		key === 'motif' ? motifText(c) : key === 'status' ? CLAIM_STATUSES.indexOf(c.status) : c[key];
+	const sign = dir === 'asc' ? 1 : -1;
+	return [...claims].sort((a, b) => {
+		const va = value(a);
+		const vb = value(b);
+		const cmp =
+			typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), 'fr');
+		return cmp * sign || a.createdAt - b.createdAt;
+	});
+}
+
+/** Distinct values of a field, sorted in French order, for the filter lists. */
+export function distinct(claims: ClaimRecord[], key: 'carrier' | 'partner'): string[] {
+	return [...new Set(claims.map((c) => c[key]).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'fr'));
+}
+
+// ---------------------------------------------------------------- KPIs
+
+export interface Money {
+	cents: number;
+	count: number;
+}
+
+export interface Breakdown {
+	key: string;
+	claimed: Money;
+	received: Money;
+	pending: Money;
+	refused: Money;
+}
+
+export interface ClaimKpis extends Breakdown {
+	partners: number;
+	carriers: number;
+}
+
+function zero(key: string): Breakdown {
+	const m = () => ({ cents: 0, count: 0 });
+	return { key, claimed: m(), received: m(), pending: m(), refused: m() };
+}
+
+function add(into: Breakdown, c: ClaimRecord): void {
+	into.claimed.cents += c.amountCents;
+	into.claimed.count++;
+	const bucket = c.status === 'Reçue' ? into.received : c.status === 'Refusée' ? into.refused : into.pending;
+	bucket.cents += c.amountCents;
+	bucket.count++;
+}
+
+/** Claimed = every claim; received = "Reçue" only; refused never counts as money received (legacy I-4). */
+export function computeKpis(claims: ClaimRecord[]): ClaimKpis {
+	const total = zero('Total');
+	for (const c of claims) add(total, c);
+	return {
+		...total,
+		partners: new Set(claims.map((c) => c.partner)).size,
+		carriers: new Set(claims.map((c) => c.carrier)).size
+	};
+}
+
+function breakdown(claims: ClaimRecord[], keyOf: (c: ClaimRecord) => string): Breakdown[] {
+	const map = new Map<string, Breakdown>();
+	for (const c of claims) {
+		const key = keyOf(c);
+		let b = map.get(key);
+		if (!b) map.set(key, (b = zero(key)));
+		add(b, c);
+	}
+	return [...map.values()];
+}
+
+/** Per carrier, largest amount claimed first. */
+export function byCarrier(claims: ClaimRecord[]): Breakdown[] {
+	return breakdown(claims, (c) => c.carrier).sort(
+		(a, b) => b.claimed.cents - a.claimed.cents || a.key.localeCompare(b.key, 'fr')
+	);
+}
+
+/** Per partner, largest amount claimed first. */
+export function byPartner(claims: ClaimRecord[]): Breakdown[] {
+	return breakdown(claims, (c) => c.partner).sort(
+		(a, b) => b.claimed.cents - a.claimed.cents || a.key.localeCompare(b.key, 'fr')
+	);
+}
+
+/** Per month of the claim's date ('YYYY-MM'), oldest first. */
+export function byMonth(claims: ClaimRecord[]): Breakdown[] {
+	return breakdown(claims, (c) => c.date.slice(0, 7)).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Claims already registered for this tracking (another claim than `exceptId`). */
+export function sameTracking(claims: ClaimRecord[], tracking: string, exceptId?: string): ClaimRecord[] {
+	const key = normaliseTracking(tracking);
+	if (!key) return [];
+	return claims.filter((c) => c.id !== exceptId && c.tracking === key);
+}
+
+/** The home tile: "12 indemnisations en attente". */
+export function tileSummary(claims: Pick<ClaimRecord, 'status'>[]): string {
+	if (claims.length === 0) return 'Aucune indemnisation';
+	const open = claims.filter((c) => isOpen(c.status)).length;
+	const fmt = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
+	if (open === 0) return `${fmt(claims.length, 'indemnisation', 'indemnisations')} · aucune en attente`;
+	return `${fmt(open, 'indemnisation', 'indemnisations')} en attente`;
+}

@@ -1,0 +1,110 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+vi.mock('$lib/backup/snapshots.service', () => ({
+	noteSignificantChange: vi.fn(),
+	takeSafetySnapshot: vi.fn(async () => 'snapshot-id'),
+	restoreSnapshot: vi.fn(async () => true)
+}));
+
+import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
+import { db } from '$lib/db/pilot-db';
+import { tableCounts } from '$lib/db/stats';
+import { setUserName } from '$lib/settings/settings.repository';
+import { todayIso } from '$lib/i18n/format';
+import { notifications } from '$lib/state/notifications.svelte';
+import { emptyDraft, draftOf } from './claims.logic';
+import { addAttachments, changeStatus, createClaim, deleteClaims, updateClaim } from './claims.service';
+
+const seed = {
+	...emptyDraft('2026-11-27'),
+	tracking: 'TEST123',
+	partner: 'Test',
+	carrier: 'DPD',
+	motif: 'Test backup',
+	amount: '10,00'
+};
+
+beforeEach(async () => {
+	await Promise.all(db.tables.map((t) => t.clear()));
+	notifications.clear();
+	await setUserName('Camille');
+});
+
+function lastAction() {
+	return notifications.items.at(-1)?.action;
+}
+
+describe('claims service', () => {
+	it('creates the seed claim with an id, author and history, and notes a significant change', async () => {
+		const claim = await createClaim(seed);
+		expect(claim).toBeDefined();
+		const stored = await db.claims.get(claim!.id);
+		expect(stored).toMatchObject({
+			tracking: 'TEST123',
+			amountCents: 1000,
+			motif: 'Autre',
+			motifOther: 'Test backup'
+		});
+		expect(stored!.filedDate).toBe(todayIso());
+		expect(stored!.history[0]).toMatchObject({ by: 'Camille', field: 'created', to: 'En attente' });
+		expect(noteSignificantChange).toHaveBeenCalled();
+	});
+
+	it('records every changed field, sets the payment date and refuses a step the workflow forbids', async () => {
+		const claim = (await createClaim({ ...seed, status: 'À constituer' }))!;
+		expect(await updateClaim(claim.id, { ...draftOf(claim), status: 'Reçue' })).toBeUndefined();
+		expect(notifications.items.at(-1)?.text).toMatch(/ne peut pas passer de « À constituer » à « Reçue »/);
+		const filed = (await updateClaim(claim.id, {
+			...draftOf(claim),
+			status: 'En attente',
+			amount: '12.50'
+		}))!;
+		expect(filed.amountCents).toBe(1250);
+		expect(
+			filed.history
+				.slice(1)
+				.map((h) => h.field)
+				.sort()
+		).toEqual(['amountCents', 'filedDate', 'status']);
+		const result = await changeStatus([filed.id], 'Reçue');
+		expect(result).toEqual({ changed: 1, skipped: 0 });
+		expect((await db.claims.get(claim.id))!.paidDate).not.toBeNull();
+	});
+
+	it('deletes with its attachments, undoes, and leaves an empty table after the last one', async () => {
+		const claim = (await createClaim(seed))!;
+		const photo = new File([new Uint8Array([1, 2, 3])], 'colis.jpg', { type: 'image/jpeg' });
+		expect(await addAttachments(claim.id, [photo, photo])).toBe(1);
+		const attachment = (await db.claimAttachments.toArray())[0];
+		expect(attachment.sha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+
+		expect(await deleteClaims([claim.id])).toBe(1);
+		expect(await db.claims.count()).toBe(0);
+		expect(await db.claimAttachments.count()).toBe(0);
+		await lastAction()!.run();
+		expect(await db.claims.count()).toBe(1);
+		expect(await db.claimAttachments.count()).toBe(1);
+
+		await deleteClaims([claim.id]);
+		const counts = await tableCounts('indemnisations');
+		expect(counts.map((c) => [c.name, c.count]).sort()).toEqual([
+			['claimAttachments', 0],
+			['claims', 0]
+		]);
+	});
+
+	it('takes a safety snapshot before deleting several claims', async () => {
+		const a = (await createClaim(seed))!;
+		const b = (await createClaim({ ...seed, tracking: 'TEST456' }))!;
+		await deleteClaims([a.id, b.id]);
+		expect(takeSafetySnapshot).toHaveBeenCalledWith('Avant suppression de 2 indemnisations');
+	});
+
+	it('refuses a file that is neither a photo nor a PDF, naming it', async () => {
+		const claim = (await createClaim(seed))!;
+		const text = new File(['x'], 'notes.txt', { type: 'text/plain' });
+		expect(await addAttachments(claim.id, [text])).toBeUndefined();
+		expect(notifications.items.at(-1)).toMatchObject({ kind: 'error' });
+		expect(notifications.items.at(-1)!.text).toMatch(/notes\.txt/);
+	});
+});

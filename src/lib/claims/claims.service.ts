@@ -1,0 +1,344 @@
+/**
+ * Every write of the claims module: validated, in one transaction under the app's write lock,
+ * errors reported in French (handleError) and `undefined` returned on failure.
+ */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
+import { db } from '$lib/db/pilot-db';
+import type { ClaimAttachmentRecord, ClaimHistoryEntry, ClaimRecord, ClaimStatus } from '$lib/db/records';
+import { withWrite } from '$lib/db/write-lock';
+import { PilotError } from '$lib/i18n/errors';
+import { formatCents, plural, todayIso } from '$lib/i18n/format';
+import { resetModule } from '$lib/backup/reset.service';
+import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
+import { getUserName, putSetting } from '$lib/settings/settings.repository';
+import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from './claims.deadlines';
+import {
+	canTransition,
+	diffHistory,
+	validateDraft,
+	withStatusDates,
+	type ClaimDraft,
+	type ClaimFields
+} from './claims.logic';
+
+const TABLES = [db.claims, db.claimAttachments];
+export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+
+async function author(): Promise<string> {
+	return (await getUserName()) || 'Utilisateur non renseigné';
+}
+
+function checked(draft: ClaimDraft): ClaimFields {
+	const result = validateDraft(draft);
+	if (!result.ok) throw new PilotError('validation', { message: Object.values(result.errors).join(' ') });
+	return result.fields;
+}
+
+function fieldsOf(c: ClaimRecord): ClaimFields {
+	return {
+		date: c.date,
+		tracking: c.tracking,
+		partner: c.partner,
+		originOrder: c.originOrder,
+		partnerOrder: c.partnerOrder,
+		carrier: c.carrier,
+		motif: c.motif,
+		motifOther: c.motifOther,
+		amountCents: c.amountCents,
+		status: c.status,
+		notes: c.notes,
+		shippingDate: c.shippingDate,
+		incidentDate: c.incidentDate,
+		filedDate: c.filedDate,
+		paidDate: c.paidDate
+	};
+}
+
+export async function createClaim(draft: ClaimDraft): Promise<ClaimRecord | undefined> {
+	try {
+		const fields = withStatusDates(checked(draft), todayIso());
+		const at = Date.now();
+		const record: ClaimRecord = {
+			id: crypto.randomUUID(),
+			...fields,
+			createdAt: at,
+			updatedAt: at,
+			history: [{ at, by: await author(), field: 'created', from: null, to: fields.status }],
+			evidence: []
+		};
+		await withWrite([db.claims], () => db.claims.add(record));
+		notifySuccess(`Indemnisation ${record.tracking} de ${formatCents(record.amountCents)} enregistrée.`);
+		noteSignificantChange('Nouvelle indemnisation');
+		return record;
+	} catch (err) {
+		handleError(err, "Enregistrement de l'indemnisation");
+		return undefined;
+	}
+}
+
+export async function updateClaim(id: string, draft: ClaimDraft): Promise<ClaimRecord | undefined> {
+	try {
+		const edited = checked(draft);
+		const by = await author();
+		const saved = await withWrite([db.claims], async () => {
+			const before = await db.claims.get(id);
+			if (!before) throw new PilotError('not-found', { what: "L'indemnisation" });
+			if (!canTransition(before.status, edited.status))
+				throw new PilotError('validation', {
+					message: `Le statut ne peut pas passer de « ${before.status} » à « ${edited.status} ».`
+				});
+			const fields = withStatusDates(edited, todayIso());
+			const at = Date.now();
+			const changes = diffHistory(fieldsOf(before), fields, by, at);
+			if (!changes.length) return before;
+			const after: ClaimRecord = {
+				...before,
+				...fields,
+				updatedAt: at,
+				history: [...before.history, ...changes]
+			};
+			await db.claims.put(after);
+			return after;
+		});
+		notifySuccess(`Indemnisation ${saved.tracking} mise à jour.`);
+		return saved;
+	} catch (err) {
+		handleError(err, "Modification de l'indemnisation");
+		return undefined;
+	}
+}
+
+/** Bulk status change; claims whose workflow forbids the step are left as they are and counted. */
+export async function changeStatus(
+	ids: string[],
+	status: ClaimStatus
+): Promise<{ changed: number; skipped: number } | undefined> {
+	try {
+		const by = await author();
+		const result = await withWrite([db.claims], async () => {
+			const claims = (await db.claims.bulkGet(ids)).filter((c): c is ClaimRecord => !!c);
+			let skipped = 0;
+			const updated: ClaimRecord[] = [];
+			const at = Date.now();
+			for (const c of claims) {
+				if (c.status === status) continue;
+				if (!canTransition(c.status, status)) {
+					skipped++;
+					continue;
+				}
+				const fields = withStatusDates({ ...fieldsOf(c), status }, todayIso());
+				const changes = diffHistory(fieldsOf(c), fields, by, at);
+				updated.push({ ...c, ...fields, updatedAt: at, history: [...c.history, ...changes] });
+			}
+			await db.claims.bulkPut(updated);
+			return { changed: updated.length, skipped };
+		});
+		const skippedText = result.skipped
+			? ` ; ${plural(result.skipped, 'ignorée', 'ignorées')} (étape du suivi impossible depuis leur statut)`
+			: '';
+		notifySuccess(`${plural(result.changed, 'indemnisation')} passée(s) à « ${status} »${skippedText}.`);
+		return result;
+	} catch (err) {
+		handleError(err, 'Changement de statut');
+		return undefined;
+	}
+}
+
+interface Deleted {
+	claims: ClaimRecord[];
+	attachments: ClaimAttachmentRecord[];
+}
+
+async function restoreDeleted(deleted: Deleted): Promise<void> {
+	try {
+		await withWrite(TABLES, async () => {
+			await db.claims.bulkPut(deleted.claims);
+			await db.claimAttachments.bulkPut(deleted.attachments);
+		});
+		notifySuccess(`Suppression annulée : ${plural(deleted.claims.length, 'indemnisation')} rétablie(s).`);
+	} catch (err) {
+		handleError(err, 'Annulation de la suppression');
+	}
+}
+
+/**
+ * Deletes claims with their attachments; the success message offers "Annuler", which puts them back.
+ * Deleting several at once takes a safety snapshot first, like every write that removes data in bulk.
+ */
+export async function deleteClaims(ids: string[]): Promise<number | undefined> {
+	try {
+		if (ids.length > 1) await takeSafetySnapshot(`Avant suppression de ${ids.length} indemnisations`);
+		const deleted = await withWrite(TABLES, async () => {
+			const claims = (await db.claims.bulkGet(ids)).filter((c): c is ClaimRecord => !!c);
+			const attachments = await db.claimAttachments.where('claimId').anyOf(ids).toArray();
+			await db.claimAttachments.bulkDelete(attachments.map((a) => a.id));
+			await db.claims.bulkDelete(claims.map((c) => c.id));
+			return { claims, attachments };
+		});
+		const what =
+			deleted.claims.length === 1
+				? `Indemnisation ${deleted.claims[0].tracking} supprimée`
+				: `${plural(deleted.claims.length, 'indemnisation supprimée', 'indemnisations supprimées')}`;
+		const extra = deleted.attachments.length
+			? ` (avec ${plural(deleted.attachments.length, 'pièce jointe', 'pièces jointes')})`
+			: '';
+		notifySuccess(`${what}${extra}.`, { label: 'Annuler', run: () => restoreDeleted(deleted) });
+		noteSignificantChange('Indemnisations supprimées');
+		return deleted.claims.length;
+	} catch (err) {
+		handleError(err, 'Suppression');
+		return undefined;
+	}
+}
+
+function hashBlob(bytes: Uint8Array): string {
+	return bytesToHex(sha256(bytes));
+}
+
+export function acceptedAttachment(file: Pick<File, 'type' | 'name'>): boolean {
+	return file.type.startsWith('image/') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+}
+
+/** Adds photos and PDFs to a claim; hashing happens before the transaction, duplicates (same SHA-256) are skipped. */
+export async function addAttachments(claimId: string, files: File[]): Promise<number | undefined> {
+	try {
+		for (const f of files) {
+			if (!acceptedAttachment(f))
+				throw new PilotError('validation', {
+					message: `Le fichier « ${f.name} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF.`
+				});
+			if (f.size > MAX_ATTACHMENT_BYTES)
+				throw new PilotError('validation', {
+					message: `Le fichier « ${f.name} » dépasse 25 Mo : réduisez la photo ou scindez le PDF avant de le joindre.`
+				});
+		}
+		const prepared = await Promise.all(
+			files.map(async (f) => {
+				const bytes = new Uint8Array(await f.arrayBuffer());
+				const type = f.type || 'application/pdf';
+				return {
+					name: f.name,
+					type,
+					size: f.size,
+					sha256: hashBlob(bytes),
+					blob: new Blob([bytes], { type })
+				};
+			})
+		);
+		const by = await author();
+		const added = await withWrite(TABLES, async () => {
+			const claim = await db.claims.get(claimId);
+			if (!claim) throw new PilotError('not-found', { what: "L'indemnisation" });
+			const existing = new Set(
+				(await db.claimAttachments.where('claimId').equals(claimId).toArray()).map((a) => a.sha256)
+			);
+			const at = Date.now();
+			const records: ClaimAttachmentRecord[] = [];
+			for (const p of prepared) {
+				if (existing.has(p.sha256)) continue;
+				existing.add(p.sha256);
+				records.push({ id: crypto.randomUUID(), claimId, addedAt: at, ...p });
+			}
+			if (!records.length) return 0;
+			await db.claimAttachments.bulkAdd(records);
+			const history: ClaimHistoryEntry[] = records.map((r) => ({
+				at,
+				by,
+				field: 'attachment',
+				from: null,
+				to: r.name
+			}));
+			await db.claims.put({ ...claim, updatedAt: at, history: [...claim.history, ...history] });
+			return records.length;
+		});
+		const skipped = prepared.length - added;
+		notifySuccess(
+			`${plural(added, 'pièce jointe ajoutée', 'pièces jointes ajoutées')}${skipped ? ` ; ${plural(skipped, 'fichier déjà joint ignoré', 'fichiers déjà joints ignorés')}` : ''}.`
+		);
+		return added;
+	} catch (err) {
+		handleError(err, 'Ajout de pièces jointes');
+		return undefined;
+	}
+}
+
+export async function removeAttachment(id: string): Promise<boolean> {
+	try {
+		const by = await author();
+		const removed = await withWrite(TABLES, async () => {
+			const attachment = await db.claimAttachments.get(id);
+			if (!attachment) throw new PilotError('not-found', { what: 'La pièce jointe' });
+			await db.claimAttachments.delete(id);
+			const claim = await db.claims.get(attachment.claimId);
+			if (claim) {
+				const at = Date.now();
+				const entry = { at, by, field: 'attachment', from: attachment.name, to: null };
+				await db.claims.put({ ...claim, updatedAt: at, history: [...claim.history, entry] });
+			}
+			return attachment;
+		});
+		notifySuccess(`Pièce jointe « ${removed.name} » retirée.`, {
+			label: 'Annuler',
+			run: async () => {
+				try {
+					await withWrite(TABLES, () => db.claimAttachments.put(removed));
+				} catch (err) {
+					handleError(err, 'Annulation du retrait');
+				}
+			}
+		});
+		return true;
+	} catch (err) {
+		handleError(err, 'Retrait de la pièce jointe');
+		return false;
+	}
+}
+
+/** Ticks or unticks an item of the motif's evidence checklist. */
+export async function setEvidence(claimId: string, item: string, done: boolean): Promise<boolean> {
+	try {
+		const by = await author();
+		await withWrite([db.claims], async () => {
+			const claim = await db.claims.get(claimId);
+			if (!claim) throw new PilotError('not-found', { what: "L'indemnisation" });
+			const evidence = new Set(claim.evidence ?? []);
+			if (done === evidence.has(item)) return;
+			if (done) evidence.add(item);
+			else evidence.delete(item);
+			const at = Date.now();
+			const entry = { at, by, field: 'evidence', from: done ? null : item, to: done ? item : null };
+			await db.claims.put({
+				...claim,
+				evidence: [...evidence],
+				updatedAt: at,
+				history: [...claim.history, entry]
+			});
+		});
+		return true;
+	} catch (err) {
+		handleError(err, 'Liste des justificatifs');
+		return false;
+	}
+}
+
+export async function saveDeadlines(settings: DeadlineSettings): Promise<boolean> {
+	try {
+		const errors = validateDeadlines(settings);
+		if (errors.length) throw new PilotError('validation', { message: errors.join(' ') });
+		await withWrite([db.settings], () =>
+			putSetting(DEADLINES_SETTING_KEY, JSON.parse(JSON.stringify(settings)))
+		);
+		notifySuccess('Délais de réclamation enregistrés.');
+		return true;
+	} catch (err) {
+		handleError(err, 'Enregistrement des délais de réclamation');
+		return false;
+	}
+}
+
+/** Empties the module (claims and attachments) after a safety snapshot; "Annuler" restores it. */
+export async function resetClaims(): Promise<boolean> {
+	return resetModule('indemnisations');
+}

@@ -1,0 +1,108 @@
+/**
+ * Writes the claims workbook. The "Synthèse" sheet is a free layout (title, totals, two blocks), which the
+ * shared tabular `writeXlsx` does not draw, so it is laid out here with ExcelJS, loaded on demand; cells go
+ * through the shared `cellValue`/`neutraliseCell` guard like every export.
+ */
+import type { SheetSpec } from '$lib/export';
+import { neutraliseCell } from '$lib/export';
+import { cellValue } from '$lib/export/xlsx.writer';
+import type { SummaryLayout } from './claims.export';
+
+const NAVY = 'FF2D3E50';
+const LIGHT = 'FFE8F5F1';
+const EUROS = '#,##0.00 "€"';
+const FORMATS: Record<string, string> = { cents: EUROS, date: 'dd/mm/yyyy', int: '0' };
+
+type Sheet = import('exceljs').Worksheet;
+
+function navy(cell: import('exceljs').Cell, size = 11) {
+	cell.font = { bold: true, color: { argb: 'FFFFFFFF' }, size };
+	cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } };
+}
+
+function drawSummary(ws: Sheet, s: SummaryLayout) {
+	ws.columns = [{ width: 28 }, { width: 16 }, { width: 20 }, { width: 16 }, { width: 16 }, { width: 16 }];
+	ws.mergeCells('A1:D1');
+	ws.getCell('A1').value = s.title;
+	navy(ws.getCell('A1'), 14);
+	ws.getRow(1).height = 30;
+	ws.getCell('A2').value = s.exportedAt;
+	ws.getCell('A3').value = s.period;
+	ws.getCell('A5').value = 'TOTAL GÉNÉRAL';
+	ws.getCell('A5').font = { bold: true, size: 12 };
+	ws.getCell('B5').value = s.total.cents / 100;
+	ws.getCell('B5').numFmt = EUROS;
+	ws.getCell('B5').font = { bold: true, size: 12, color: { argb: 'FFCC0000' } };
+	ws.getCell('C5').value = s.total.label;
+	let row = 6;
+	for (const st of s.statuses) {
+		ws.getCell(row, 1).value = st.label;
+		ws.getCell(row, 2).value = st.cents / 100;
+		ws.getCell(row, 2).numFmt = EUROS;
+		ws.getCell(row, 3).value = st.count;
+		row++;
+	}
+	row += 1;
+	for (const block of s.blocks) {
+		navy(ws.getCell(row, 1));
+		ws.getCell(row, 1).value = block.title;
+		row++;
+		block.header.forEach((h, i) => {
+			ws.getCell(row, i + 1).value = h;
+			navy(ws.getCell(row, i + 1));
+		});
+		row++;
+		for (const b of block.rows) {
+			const values = [
+				neutraliseCell(b.key),
+				b.claimed.cents / 100,
+				b.claimed.count,
+				b.received.cents / 100,
+				b.pending.cents / 100,
+				b.refused.cents / 100
+			];
+			values.forEach((v, i) => {
+				const cell = ws.getCell(row, i + 1);
+				cell.value = v;
+				if (i !== 0 && i !== 2) cell.numFmt = EUROS;
+				if (row % 2 === 0) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: LIGHT } };
+			});
+			row++;
+		}
+		row += 2;
+	}
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
+function drawTable(ws: Sheet, spec: SheetSpec<any>) {
+	ws.columns = spec.columns.map((c) => ({
+		header: c.header,
+		width: c.width ?? Math.max(12, c.header.length + 4)
+	}));
+	ws.views = [{ state: 'frozen', ySplit: 1 }];
+	ws.getRow(1).eachCell((cell) => {
+		navy(cell);
+		cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+	});
+	for (const r of spec.rows) {
+		const added = ws.addRow(spec.columns.map((c) => cellValue(c.kind, c.value(r))));
+		const fill = spec.highlight?.(r);
+		spec.columns.forEach((c, i) => {
+			const cell = added.getCell(i + 1);
+			if (c.kind && FORMATS[c.kind]) cell.numFmt = FORMATS[c.kind];
+			if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
+		});
+	}
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
+export async function writeClaimsWorkbook(summary: SummaryLayout, tables: SheetSpec<any>[]): Promise<Blob> {
+	const { default: ExcelJS } = await import('exceljs');
+	const wb = new ExcelJS.Workbook();
+	wb.creator = 'pilot by GREENLOG';
+	wb.created = new Date();
+	drawSummary(wb.addWorksheet('Synthèse'), summary);
+	for (const spec of tables) drawTable(wb.addWorksheet(spec.name), spec);
+	const buffer = await wb.xlsx.writeBuffer();
+	return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+}
