@@ -3,9 +3,10 @@ import * as XLSX from '@e965/xlsx';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { exportSheets, buildExport } from '../pipeline/carrier.export';
 import { NON_ATTRIBUE } from '../pipeline/carrier.types';
+import { pageSpec } from '../pipeline/common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import answers from '../../../../tests/fixtures/chronopost/answers.chronopost.json';
-import { chronopostModule } from './chronopost.module';
+import { chronopostModule, chronopostModuleFor } from './chronopost.module';
 import { parseChronopost, SURPLUS_TYPES, type ChronoRow } from './chronopost.parser';
 import { chronoLines, partnerToContest, SURPLUS_PRESELECTION, totalToContest } from './chronopost.rules';
 
@@ -198,6 +199,39 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		}));
 		expect(sheet.rows.length).toBeGreaterThan(0);
 		expect(sheet.rows.every((r) => (r as { partner: string }).partner === 'MAISON PLUMETIS')).toBe(true);
+	});
+
+	it('lets the total count only the selected types: KPI, synthesis and flags follow the same rule', () => {
+		const selected = ['Retour expéditeur', 'Supplément hors norme'] as const;
+		const module = chronopostModuleFor(selected);
+		const a = analyseCarrier(module, [file], threePLLookup(window), window);
+		const want = Math.round((answers.ecarts_defaveur_total + 100 + 210) * 100) / 100;
+		expect(euros(totalToContest(a.result, selected))).toBe(want);
+		const kpi = module.kpis.find((k) => k.label === '💸 TOTAL À CONTESTER')!;
+		expect(kpi.value(a).replace(/\s/g, ' ')).toBe(`${want.toFixed(2).replace('.', ',')} €`);
+		expect(kpi.hint?.(a)).toContain('2/7 types');
+		const surplusFlags = a.lines.flatMap((m) => m.flags.filter((f) => f.kind === 'surplus'));
+		expect(surplusFlags).toHaveLength(answers.surcharges_count);
+		expect(euros(surplusFlags.reduce((s, f) => s + f.amountCents, 0))).toBe(310);
+		const [sheet] = exportSheets(
+			module.tabs,
+			a,
+			module.exports.find((e) => e.id === 'synthese')!
+		);
+		const plumetis = sheet.rows.find((r) => (r as { partner: string }).partner === 'MAISON PLUMETIS')!;
+		const total = sheet.columns.find((c) => c.header === 'Total à Contester (€)')!;
+		expect(total.value(plumetis)).toBe(
+			partnerToContest(
+				a.result.partners.find((p) => p.partner === 'MAISON PLUMETIS')!,
+				selected
+			)
+		);
+	});
+
+	it("shows one total to contest on the page: Chronopost's replaces the shared one", () => {
+		const labels = pageSpec(chronopostModule).kpis.map((k) => k.label);
+		expect(labels.filter((l) => /contester/i.test(l))).toEqual(['💸 TOTAL À CONTESTER']);
+		expect(labels).toContain('Doublons');
 	});
 
 	it('lists every type in the legacy order', () => {

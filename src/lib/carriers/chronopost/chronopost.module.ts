@@ -33,17 +33,20 @@ export function isChronopostCarrier(carrierUpper: string): boolean {
 
 const RETURN_TYPES: readonly SurplusType[] = ['Retour expéditeur', 'Traitement Retour expéditeur'];
 
-const syntheseColumns: ColumnSpec<PartnerRow>[] = [
-	{ header: 'Partenaire', kind: 'text', value: (p) => p.partner },
-	{ header: 'Nb Envois', kind: 'int', value: (p) => p.nbEnvois },
-	{ header: 'Poids Log. (kg)', kind: 'kg', value: (p) => p.logKg },
-	{ header: 'Poids Chrono (kg)', kind: 'kg', value: (p) => p.chronoKg },
-	{ header: 'Prix Théorique (€)', kind: 'cents', value: (p) => p.theoCents },
-	{ header: 'Prix Facturé (€)', kind: 'cents', value: (p) => p.invoicedCents },
-	{ header: 'Écart (€)', kind: 'cents', value: (p) => p.ecartCents },
-	{ header: 'Total Surplus (€)', kind: 'cents', value: (p) => surplusCents(p.surplusByType, SURPLUS_TYPES) },
-	{ header: 'Total à Contester (€)', kind: 'cents', value: (p) => partnerToContest(p) }
-];
+/** The synthesis columns; "Total Surplus" and "Total à Contester" count the selected types (RULINGS 8). */
+function syntheseColumns(selected: readonly SurplusType[]): ColumnSpec<PartnerRow>[] {
+	return [
+		{ header: 'Partenaire', kind: 'text', value: (p) => p.partner },
+		{ header: 'Nb Envois', kind: 'int', value: (p) => p.nbEnvois },
+		{ header: 'Poids Log. (kg)', kind: 'kg', value: (p) => p.logKg },
+		{ header: 'Poids Chrono (kg)', kind: 'kg', value: (p) => p.chronoKg },
+		{ header: 'Prix Théorique (€)', kind: 'cents', value: (p) => p.theoCents },
+		{ header: 'Prix Facturé (€)', kind: 'cents', value: (p) => p.invoicedCents },
+		{ header: 'Écart (€)', kind: 'cents', value: (p) => p.ecartCents },
+		{ header: 'Total Surplus (€)', kind: 'cents', value: (p) => surplusCents(p.surplusByType, selected) },
+		{ header: 'Total à Contester (€)', kind: 'cents', value: (p) => partnerToContest(p, selected) }
+	];
+}
 
 const control = (d: ChronoDetailRow) =>
 	[
@@ -136,146 +139,150 @@ const claimOfDetail = (d: ChronoDetailRow) => {
 	};
 };
 
-const tabs: TabSpec<ChronoLine, ChronoResult>[] = [
-	{
-		id: 'synthese',
-		label: '📊 Synthèse par Partenaire',
-		heading: 'Synthèse par Partenaire',
-		info: (a) =>
-			`${plural(a.result.partners.length, 'partenaire')} · écart = Σ des écarts positifs (prix facturé − grille au poids logisticien) ; total à contester = écart + surplus (7 types)`,
-		tables: (a) => [
-			table<PartnerRow>({
-				id: 'synthese',
-				columns: syntheseColumns,
-				rows: partnersForDisplay(a.result),
-				filters: [
-					{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (p) => p.partner }
-				],
-				footer: (rows) =>
-					`Total : ${formatCents(rows.reduce((s, p) => s + p.invoicedCents, 0))} facturés · ${formatCents(rows.reduce((s, p) => s + partnerToContest(p), 0))} à contester`
-			})
-		],
-		exports: ['synthese']
-	},
-	{
-		id: 'surplus',
-		label: '💰 Surplus par Partenaire',
-		heading: 'Surplus par Partenaire',
-		info: (a) =>
-			a.result.surcharges.length
-				? `${plural(a.result.surcharges.length, 'surplus', 'surplus')} · ${formatCents(surplusCents(a.result.byType, SURPLUS_TYPES))} · pré-sélection : Etiquette, Manutention, Hors norme, Retour expéditeur`
-				: 'Aucun surplus détecté',
-		tables: (a) => [
-			table<TypeTotal>({
-				id: 'types',
-				title: '📊 Répartition par type',
-				columns: [
-					{ header: 'Type de Surplus', kind: 'text', value: (t) => t.type },
-					{ header: 'Nombre', kind: 'int', value: (t) => t.count },
-					{ header: 'Montant Total (€)', kind: 'cents', value: (t) => t.cents }
-				],
-				rows: a.result.byType.filter((t) => t.count > 0).sort((x, y) => y.cents - x.cents)
-			}),
-			table<ChronoSurchargeRow>({
-				id: 'surplus',
-				title: '📋 Détail complet',
-				columns: surplusColumns,
-				rows: [...a.result.surcharges].sort(surplusOrder),
-				filters: [
-					{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (s) => s.partner },
-					{
-						id: 'q',
-						kind: 'search',
-						label: '🔍 Rechercher (tracking, type)',
-						text: (s) => `${s.tracking} ${s.type}`
-					}
-				],
-				tone: (s) => (s.amountCents !== s.documentedCents ? 'warn' : null),
-				claim: (s) => ({
-					tracking: s.tracking,
-					carrier: 'Chronopost',
-					partner: s.matched ? s.partner : undefined,
-					amountCents: s.amountCents,
-					motif: s.type,
-					notes: `${s.label} — ${s.fileName}, ligne ${s.line}`
-				}),
-				footer: (rows) => `Montant total : ${formatCents(rows.reduce((sum, s) => sum + s.amountCents, 0))}`,
-				empty: 'Aucun surplus détecté'
-			})
-		],
-		exports: ['surplus']
-	},
-	{
-		id: 'detail',
-		label: '📋 Détail par Commande',
-		heading: 'Détail par Commande',
-		info: (a) =>
-			`${plural(a.result.details.length, 'envoi')} · ${a.result.positiveEcarts.count} avec écart prix · ${a.result.details.filter((d) => Math.abs(d.weightGapKg ?? 0) > 0.01).length} avec écart poids${a.result.unknownTheoLines ? ` · ${plural(a.result.unknownTheoLines, 'prix théorique inconnu', 'prix théoriques inconnus')}` : ''}`,
-		tables: (a) => [
-			table<ChronoDetailRow>({
-				id: 'detail',
-				columns: detailColumns,
-				rows: [...a.result.details].sort((x, y) => (y.ecartCents ?? -Infinity) - (x.ecartCents ?? -Infinity)),
-				filters: [
-					{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (d) => d.partner },
-					{
-						id: 'q',
-						kind: 'search',
-						label: '🔍 Rechercher un tracking',
-						text: (d) => `${d.tracking} ${d.originOrder}`
-					},
-					{
-						id: 'ecarts',
-						kind: 'toggle',
-						label: 'Afficher uniquement les écarts',
-						test: (d) => (d.ecartCents ?? 0) > 0 || Math.abs(d.weightGapKg ?? 0) > 0.01
-					}
-				],
-				tone: (d) =>
-					(d.ecartCents ?? 0) > 0 || d.duplicate ? 'alert' : d.overweight || !d.matched ? 'warn' : null,
-				claim: claimOfDetail
-			})
-		],
-		exports: ['detail']
-	},
-	{
-		id: 'retours',
-		label: '🔄 Retours Expéditeur',
-		heading: 'Retours Expéditeur',
-		info: (a) => {
-			const rows = returnsOf(a.result);
-			if (!a.result.surcharges.length) return 'Aucun retour détecté';
-			if (!rows.length) return 'Aucun retour expéditeur détecté';
-			const full = rows.filter((s) => s.type === 'Retour expéditeur');
-			const treat = rows.filter((s) => s.type === 'Traitement Retour expéditeur');
-			const sum = (list: ChronoSurchargeRow[]) => formatCents(list.reduce((s, r) => s + r.amountCents, 0));
-			return `Total retours : ${formatInt(rows.length)} · Retours complets : ${formatInt(full.length)} (${sum(full)}) · Traitements : ${formatInt(treat.length)} (${sum(treat)})`;
+function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, ChronoResult>[] {
+	return [
+		{
+			id: 'synthese',
+			label: '📊 Synthèse par Partenaire',
+			heading: 'Synthèse par Partenaire',
+			info: (a) =>
+				`${plural(a.result.partners.length, 'partenaire')} · écart = Σ des écarts positifs (prix facturé − grille au poids logisticien) ; total à contester = écart + surplus (${typesLabel(selected)})`,
+			tables: (a) => [
+				table<PartnerRow>({
+					id: 'synthese',
+					columns: syntheseColumns(selected),
+					rows: partnersForDisplay(a.result),
+					filters: [
+						{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (p) => p.partner }
+					],
+					footer: (rows) =>
+						`Total : ${formatCents(rows.reduce((s, p) => s + p.invoicedCents, 0))} facturés · ${formatCents(rows.reduce((s, p) => s + partnerToContest(p, selected), 0))} à contester`
+				})
+			],
+			exports: ['synthese']
 		},
-		tables: (a) => [
-			table<ReturnsByPartner>({
-				id: 'retours-partenaires',
-				title: '📊 Retours par partenaire',
-				columns: [
-					{ header: 'Partenaire', kind: 'text', value: (r) => r.partner },
-					{ header: 'Nombre de Retours', kind: 'int', value: (r) => r.count },
-					{ header: 'Coût Total (€)', kind: 'cents', value: (r) => r.cents }
-				],
-				rows: returnsByPartner(returnsOf(a.result))
-			}),
-			table<ChronoSurchargeRow>({
-				id: 'retours',
-				title: '📋 Détail des retours',
-				columns: retourColumns,
-				rows: returnsOf(a.result),
-				filters: [
-					{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (s) => s.partner }
-				],
-				empty: 'Aucun retour expéditeur détecté'
-			})
-		],
-		exports: ['retours']
-	}
-];
+		{
+			id: 'surplus',
+			label: '💰 Surplus par Partenaire',
+			heading: 'Surplus par Partenaire',
+			info: (a) =>
+				a.result.surcharges.length
+					? `${plural(a.result.surcharges.length, 'surplus', 'surplus')} · ${formatCents(surplusCents(a.result.byType, SURPLUS_TYPES))} · pré-sélection : Etiquette, Manutention, Hors norme, Retour expéditeur`
+					: 'Aucun surplus détecté',
+			tables: (a) => [
+				table<TypeTotal>({
+					id: 'types',
+					title: '📊 Répartition par type',
+					columns: [
+						{ header: 'Type de Surplus', kind: 'text', value: (t) => t.type },
+						{ header: 'Nombre', kind: 'int', value: (t) => t.count },
+						{ header: 'Montant Total (€)', kind: 'cents', value: (t) => t.cents }
+					],
+					rows: a.result.byType.filter((t) => t.count > 0).sort((x, y) => y.cents - x.cents)
+				}),
+				table<ChronoSurchargeRow>({
+					id: 'surplus',
+					title: '📋 Détail complet',
+					columns: surplusColumns,
+					rows: [...a.result.surcharges].sort(surplusOrder),
+					filters: [
+						{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (s) => s.partner },
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, type)',
+							text: (s) => `${s.tracking} ${s.type}`
+						}
+					],
+					tone: (s) => (s.amountCents !== s.documentedCents ? 'warn' : null),
+					claim: (s) => ({
+						tracking: s.tracking,
+						carrier: 'Chronopost',
+						partner: s.matched ? s.partner : undefined,
+						amountCents: s.amountCents,
+						motif: s.type,
+						notes: `${s.label} — ${s.fileName}, ligne ${s.line}`
+					}),
+					footer: (rows) => `Montant total : ${formatCents(rows.reduce((sum, s) => sum + s.amountCents, 0))}`,
+					empty: 'Aucun surplus détecté'
+				})
+			],
+			exports: ['surplus']
+		},
+		{
+			id: 'detail',
+			label: '📋 Détail par Commande',
+			heading: 'Détail par Commande',
+			info: (a) =>
+				`${plural(a.result.details.length, 'envoi')} · ${a.result.positiveEcarts.count} avec écart prix · ${a.result.details.filter((d) => Math.abs(d.weightGapKg ?? 0) > 0.01).length} avec écart poids${a.result.unknownTheoLines ? ` · ${plural(a.result.unknownTheoLines, 'prix théorique inconnu', 'prix théoriques inconnus')}` : ''}`,
+			tables: (a) => [
+				table<ChronoDetailRow>({
+					id: 'detail',
+					columns: detailColumns,
+					rows: [...a.result.details].sort(
+						(x, y) => (y.ecartCents ?? -Infinity) - (x.ecartCents ?? -Infinity)
+					),
+					filters: [
+						{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (d) => d.partner },
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher un tracking',
+							text: (d) => `${d.tracking} ${d.originOrder}`
+						},
+						{
+							id: 'ecarts',
+							kind: 'toggle',
+							label: 'Afficher uniquement les écarts',
+							test: (d) => (d.ecartCents ?? 0) > 0 || Math.abs(d.weightGapKg ?? 0) > 0.01
+						}
+					],
+					tone: (d) =>
+						(d.ecartCents ?? 0) > 0 || d.duplicate ? 'alert' : d.overweight || !d.matched ? 'warn' : null,
+					claim: claimOfDetail
+				})
+			],
+			exports: ['detail']
+		},
+		{
+			id: 'retours',
+			label: '🔄 Retours Expéditeur',
+			heading: 'Retours Expéditeur',
+			info: (a) => {
+				const rows = returnsOf(a.result);
+				if (!a.result.surcharges.length) return 'Aucun retour détecté';
+				if (!rows.length) return 'Aucun retour expéditeur détecté';
+				const full = rows.filter((s) => s.type === 'Retour expéditeur');
+				const treat = rows.filter((s) => s.type === 'Traitement Retour expéditeur');
+				const sum = (list: ChronoSurchargeRow[]) => formatCents(list.reduce((s, r) => s + r.amountCents, 0));
+				return `Total retours : ${formatInt(rows.length)} · Retours complets : ${formatInt(full.length)} (${sum(full)}) · Traitements : ${formatInt(treat.length)} (${sum(treat)})`;
+			},
+			tables: (a) => [
+				table<ReturnsByPartner>({
+					id: 'retours-partenaires',
+					title: '📊 Retours par partenaire',
+					columns: [
+						{ header: 'Partenaire', kind: 'text', value: (r) => r.partner },
+						{ header: 'Nombre de Retours', kind: 'int', value: (r) => r.count },
+						{ header: 'Coût Total (€)', kind: 'cents', value: (r) => r.cents }
+					],
+					rows: returnsByPartner(returnsOf(a.result))
+				}),
+				table<ChronoSurchargeRow>({
+					id: 'retours',
+					title: '📋 Détail des retours',
+					columns: retourColumns,
+					rows: returnsOf(a.result),
+					filters: [
+						{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (s) => s.partner }
+					],
+					empty: 'Aucun retour expéditeur détecté'
+				})
+			],
+			exports: ['retours']
+		}
+	];
+}
 
 const SHEETS = {
 	synthese: { name: 'Synthèse Partenaires', tab: 'synthese', table: 'synthese' },
@@ -322,52 +329,66 @@ const exports: ExportSpec[] = [
 	}
 ];
 
-export const chronopostModule: CarrierModule<ChronoRow, ChronoLine, ChronoResult> = {
-	id: 'chronopost',
-	store: 'chronopost',
-	label: 'Chronopost',
-	inputs: [
-		{
-			id: 'facture',
-			label: 'Factures Chronopost (.xlsx)',
-			accept: '.xlsx',
-			parser: 'chronopost',
-			hint: 'Facture PDF convertie en Excel : feuilles « Table 1 », « Table 2 »… avec les colonnes Date, N° d’objet, Poids, Montant HT.'
-		}
-	],
-	rules: { acceptsCarrier: isChronopostCarrier, overweightToleranceG: CHRONO_OVERWEIGHT_TOLERANCE_G },
-	lines: chronoLines,
-	flag: (lines) => flagChronopost(lines),
-	analyse: (lines) => analyseChronopost(lines),
-	kpis: [
-		{
-			label: 'Total envois',
-			value: (a) => formatInt(a.result.details.length),
-			hint: (a) => `📅 ${rangeLabel(a.summary.dateRange)}`
-		},
-		{
-			label: '⚖️ Écarts poids/prix',
-			value: (a) => formatCents(a.result.positiveEcarts.cents),
-			hint: (a) => `${a.result.positiveEcarts.count} cas en votre défaveur`,
-			tone: (a) => (a.result.positiveEcarts.count ? 'alert' : 'ok')
-		},
-		{
-			label: 'Total surplus',
-			value: (a) => formatCents(surplusCents(a.result.byType, SURPLUS_TYPES)),
-			hint: (a) => `${a.result.surcharges.length} cas`
-		},
-		{
-			label: '💸 TOTAL À CONTESTER',
-			value: (a) => formatCents(totalToContest(a.result)),
-			hint: () => `Écarts positifs + surplus (${SURPLUS_TYPES.length}/${SURPLUS_TYPES.length} types)`,
-			tone: (a) => (totalToContest(a.result) ? 'alert' : 'ok')
-		},
-		{
-			label: 'Surpoids',
-			value: (a) => plural(a.result.overweightLines, 'envoi'),
-			hint: (a) => `${plural(a.result.overpricedLines, 'envoi')} au-dessus de la grille au poids facturé`
-		}
-	],
-	tabs,
-	exports
-};
+function typesLabel(selected: readonly SurplusType[]): string {
+	return `${selected.length}/${SURPLUS_TYPES.length} types`;
+}
+
+/**
+ * Chronopost for a selection of surcharge types counted in the "total à contester" (all seven by
+ * default, RULINGS 8): the flags, the synthesis and the KPIs follow it.
+ */
+export function chronopostModuleFor(
+	selected: readonly SurplusType[] = SURPLUS_TYPES
+): CarrierModule<ChronoRow, ChronoLine, ChronoResult> {
+	return {
+		id: 'chronopost',
+		store: 'chronopost',
+		label: 'Chronopost',
+		inputs: [
+			{
+				id: 'facture',
+				label: 'Factures Chronopost (.xlsx)',
+				accept: '.xlsx',
+				parser: 'chronopost',
+				hint: 'Facture PDF convertie en Excel : feuilles « Table 1 », « Table 2 »… avec les colonnes Date, N° d’objet, Poids, Montant HT.'
+			}
+		],
+		rules: { acceptsCarrier: isChronopostCarrier, overweightToleranceG: CHRONO_OVERWEIGHT_TOLERANCE_G },
+		lines: chronoLines,
+		flag: (lines) => flagChronopost(lines, selected),
+		analyse: (lines) => analyseChronopost(lines),
+		kpis: [
+			{
+				label: 'Total envois',
+				value: (a) => formatInt(a.result.details.length),
+				hint: (a) => `📅 ${rangeLabel(a.summary.dateRange)}`
+			},
+			{
+				label: '⚖️ Écarts poids/prix',
+				value: (a) => formatCents(a.result.positiveEcarts.cents),
+				hint: (a) => `${a.result.positiveEcarts.count} cas en votre défaveur`,
+				tone: (a) => (a.result.positiveEcarts.count ? 'alert' : 'ok')
+			},
+			{
+				label: 'Total surplus',
+				value: (a) => formatCents(surplusCents(a.result.byType, SURPLUS_TYPES)),
+				hint: (a) => `${a.result.surcharges.length} cas`
+			},
+			{
+				label: '💸 TOTAL À CONTESTER',
+				value: (a) => formatCents(totalToContest(a.result, selected)),
+				hint: () => `Écarts positifs + surplus (${typesLabel(selected)})`,
+				tone: (a) => (totalToContest(a.result, selected) ? 'alert' : 'ok')
+			},
+			{
+				label: 'Surpoids',
+				value: (a) => plural(a.result.overweightLines, 'envoi'),
+				hint: (a) => `${plural(a.result.overpricedLines, 'envoi')} au-dessus de la grille au poids facturé`
+			}
+		],
+		tabs: chronoTabs(selected),
+		exports
+	};
+}
+
+export const chronopostModule = chronopostModuleFor();

@@ -103,8 +103,14 @@ export function checkLine(ml: MatchedLine<ChronoLine>): ChronoCheck {
 	};
 }
 
-/** Chronopost's own flags: positive écart, price above the grid at the billed weight, each surcharge. */
-export function flagChronopost(lines: MatchedLine<ChronoLine>[]): void {
+/**
+ * Chronopost's own flags: positive écart, price above the grid at the billed weight, each surcharge.
+ * Surcharges of types outside `selected` stay listed but add nothing to contest (RULINGS 8).
+ */
+export function flagChronopost(
+	lines: MatchedLine<ChronoLine>[],
+	selected: readonly SurplusType[] = SURPLUS_TYPES
+): void {
 	for (const ml of lines) {
 		const c = checkLine(ml);
 		const flags: LineFlag[] = [];
@@ -129,7 +135,7 @@ export function flagChronopost(lines: MatchedLine<ChronoLine>[]): void {
 			flags.push({
 				kind: 'surplus',
 				label: s.type,
-				amountCents: s.amountCents,
+				amountCents: selected.includes(s.type) ? s.amountCents : 0,
 				detail:
 					s.amountCents === documented
 						? `${s.label} (ligne ${s.line})`
