@@ -3,6 +3,7 @@
  * "Créer une indemnisation"), the NON ATTRIBUÉ lines with their total, and the cost per partner and month.
  */
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
+import { headerKey } from '$lib/intake/values';
 import { rangeLabel } from './carrier.analysis';
 import {
 	NON_ATTRIBUE,
@@ -187,10 +188,13 @@ export function commonKpis<L extends BilledLine, R>(): KpiSpec<L, R>[] {
 
 /** A carrier's tabs, exports and KPIs followed by the shared ones. */
 export function pageSpec<Row, L extends BilledLine, R>(module: CarrierModule<Row, L, R>) {
+	// A carrier KPI of the same name replaces the shared one (Chronopost's "💸 TOTAL À CONTESTER", RULINGS 8).
+	const key = (label: string) => headerKey(label).replace(/[^a-z]/g, '');
+	const own = new Set(module.kpis.map((k) => key(k.label)));
 	return {
 		tabs: [...module.tabs, ...commonTabs<L, R>(module.label)],
 		exports: [...module.exports, ...commonExports(module.id)],
-		kpis: [...module.kpis, ...commonKpis<L, R>()]
+		kpis: [...module.kpis, ...commonKpis<L, R>().filter((k) => !own.has(key(k.label)))]
 	};
 }
 
