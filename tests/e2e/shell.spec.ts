@@ -50,15 +50,22 @@ for (const viewport of [
 	{ name: 'portrait tablet', width: 768, height: 1024 },
 	{ name: 'laptop', width: 1366, height: 768 }
 ]) {
-	test(`home fits a ${viewport.name} with touch-sized tiles`, async ({ page }) => {
+	test(`home and Paramètres fit a ${viewport.name}, with touch-sized links`, async ({ page }) => {
 		await page.setViewportSize(viewport);
 		const home = new HomePage(page);
 		await home.goto();
-		const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
-		expect(overflow).toBe(false);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			viewport.width
+		);
 		for (const link of await page.getByRole('main').getByRole('link').all()) {
 			const box = await link.boundingBox();
 			expect(box && box.height >= 44 && box.width >= 44, await link.innerText()).toBe(true);
 		}
+		const settings = new ParametresPage(page);
+		await settings.goto();
+		await expect(settings.storage()).toBeVisible();
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+			viewport.width
+		);
 	});
 }

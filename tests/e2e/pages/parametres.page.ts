@@ -15,13 +15,17 @@ export class ParametresPage extends ShellPage {
 		await expect(this.page.getByRole('heading', { level: 1, name: /Paramètres/ })).toBeVisible();
 	}
 
+	userSection() {
+		return this.page.getByRole('region', { name: /Utilisateur de cet appareil/ });
+	}
+
 	userNameInput() {
-		return this.page.getByLabel("Nom de l'utilisateur");
+		return this.userSection().getByLabel("Nom de l'utilisateur");
 	}
 
 	async setUserName(name: string): Promise<void> {
 		await this.userNameInput().fill(name);
-		await this.page.getByRole('button', { name: 'Enregistrer' }).click();
+		await this.userSection().getByRole('button', { name: 'Enregistrer le nom' }).click();
 		await expect(this.page.getByTestId('user-name-current')).toContainText(name);
 	}
 
