@@ -1,7 +1,7 @@
 /** Writes of the 3PL library: save reviewed files, delete a file or a period with undo. */
 import type { DatasetRecord } from '$lib/db/records';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
-import type { ParsedFile } from '$lib/intake/intake.core';
+import type { IntakeProgress, ParsedFile } from '$lib/intake/intake.core';
 import { reportIntakeError, storeParsed } from '$lib/intake/intake.service';
 import { formatPeriod, plural } from '$lib/i18n/format';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
@@ -12,10 +12,11 @@ export async function saveThreePL(
 	parsed: ParsedFile,
 	original: Blob,
 	period: string,
-	skipBadLines: boolean
+	skipBadLines: boolean,
+	onProgress?: (p: IntakeProgress) => void
 ): Promise<DatasetRecord | undefined> {
 	try {
-		return await storeParsed(STORE, SLOT, parsed, original, { period, skipBadLines });
+		return await storeParsed(STORE, SLOT, parsed, original, { period, skipBadLines, onProgress });
 	} catch (err) {
 		reportIntakeError(err, parsed.fileName);
 		return undefined;

@@ -69,7 +69,7 @@ export class LogisticiensPage extends ShellPage {
 		await this.saveButton.click();
 	}
 
-	async openTab(name: 'Ajouter' | 'Fichiers'): Promise<void> {
+	async openTab(name: 'Ajouter Fichiers' | 'Fichiers Disponibles'): Promise<void> {
 		await this.page.getByRole('tab', { name: new RegExp(name) }).click();
 	}
 
