@@ -248,13 +248,6 @@ export const dpdModule: CarrierModule<DpdRow, DpdLine, DpdResult> = {
 			hint: (a) => `dont transport ${formatCents(a.result.stats.transportCents)}`
 		},
 		{
-			label: 'Non attribué',
-			value: (a) => `${(a.result.stats.tauxNonAttribue * 100).toFixed(1).replace('.', ',')} %`,
-			hint: (a) =>
-				`${plural(a.result.stats.nonAttribueLines, 'ligne')} · ${formatCents(a.result.stats.nonAttribueCents)}`,
-			tone: (a) => (a.result.stats.nonAttribueLines ? 'alert' : 'ok')
-		},
-		{
 			label: 'Taxes',
 			value: (a) => formatCents(a.result.stats.fuelCents + a.result.stats.sureteCents),
 			hint: (a) =>

@@ -1,28 +1,11 @@
 /** Tables of a carrier page as plain data: screen text, filters, export sheets, archived snapshots. */
 import type { SheetSpec } from '$lib/export';
-import { formatCents, formatDay, formatInt, formatNumber } from '$lib/i18n/format';
 import type { AnyTableSpec, CellValue, ColumnKind, ColumnSpec, TableSpec } from './carrier.types';
+
+export { cellText } from '$lib/ui/data-table';
 
 /** Row highlights in exports: light red for lines to contest, light amber for lines to look at. */
 export const TONE_FILLS = { alert: 'FFC7CE', warn: 'FFEB9C' } as const;
-
-/** A cell as the screen shows it, in French formats. */
-export function cellText(kind: ColumnKind, value: CellValue | undefined): string {
-	if (value === null || value === undefined || value === '') return '';
-	if (typeof value === 'string') return kind === 'date' ? formatDay(value) : value;
-	switch (kind) {
-		case 'cents':
-			return formatCents(value);
-		case 'int':
-			return formatInt(value);
-		case 'kg':
-			return `${formatNumber(Math.round(value * 1000) / 1000)} kg`;
-		case 'percent':
-			return `${formatNumber(Math.round(value * 1000) / 10)} %`;
-		default:
-			return formatNumber(value);
-	}
-}
 
 /** Values of a table's filters, by filter id ('' / false = inactive). */
 export type FilterValues = Record<string, string | boolean>;

@@ -174,7 +174,8 @@ export function commonKpis<L extends BilledLine, R>(): KpiSpec<L, R>[] {
 		{
 			label: NON_ATTRIBUE,
 			value: (a) => plural(a.summary.unmatchedLines, 'ligne'),
-			hint: (a) => formatCents(a.summary.unmatchedCents),
+			hint: (a) =>
+				`${formatCents(a.summary.unmatchedCents)} · ${(a.summary.unmatchedRate * 100).toFixed(1).replace('.', ',')} % des lignes`,
 			tone: (a) => (a.summary.unmatchedLines ? 'alert' : 'ok')
 		},
 		{

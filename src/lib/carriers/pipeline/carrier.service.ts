@@ -1,0 +1,165 @@
+/**
+ * What a carrier page does, the same for every carrier: import an invoice (intake worker, originals kept),
+ * compute the analysis from the stored records, delete a file with undo, export, archive, reset.
+ * Every function reports its own errors in French and returns undefined/false on failure.
+ */
+import { resetModule } from '$lib/backup/reset.service';
+import { noteSignificantChange } from '$lib/backup/snapshots.service';
+import { db } from '$lib/db/pilot-db';
+import type { DatasetRecord } from '$lib/db/records';
+import { withWrite } from '$lib/db/write-lock';
+import { downloadBlob } from '$lib/export';
+import { formatPeriod, plural } from '$lib/i18n/format';
+import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
+import { importFile, type ProgressFn } from '$lib/intake/intake.service';
+import { loadLookup } from '$lib/logisticiens/logisticiens.repository';
+import { windowFor } from '$lib/logisticiens/threepl.lookup';
+import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { analyseCarrier } from './carrier.analysis';
+import { libraryRecord } from './carrier.archive';
+import { buildExport, type FilterLookup } from './carrier.export';
+import { carrierFiles } from './carrier.repository';
+import type {
+	Analysis,
+	BilledLine,
+	CarrierModule,
+	ExportSpec,
+	InputSlot,
+	InvoiceFile
+} from './carrier.types';
+import type { PageSpec } from './common.tabs';
+
+/** The 3PL months an invoice needs, from its files' date ranges (RULINGS 4). */
+export function defaultWindow(datasets: Pick<DatasetRecord, 'dateRange'>[]): string[] {
+	return windowFor(datasets.flatMap((d) => d.dateRange ?? []));
+}
+
+export interface ComputedAnalysis<Row, L extends BilledLine, R> {
+	files: InvoiceFile<Row>[];
+	analysis: Analysis<L, R>;
+	/** The window computed from the invoice dates (the user may have chosen another). */
+	automaticWindow: string[];
+}
+
+/** The analysis of everything stored for a carrier, against the chosen (or automatic) 3PL window. */
+export async function computeAnalysis<Row, L extends BilledLine, R>(
+	module: CarrierModule<Row, L, R>,
+	chosenWindow: string[] | null
+): Promise<ComputedAnalysis<Row, L, R> | undefined> {
+	try {
+		const files = await carrierFiles<Row>(module.store);
+		const automaticWindow = defaultWindow(files.map((f) => f.dataset));
+		const window = chosenWindow ?? automaticWindow;
+		const lookup = await loadLookup(window);
+		return { files, automaticWindow, analysis: analyseCarrier(module, files, lookup, window) };
+	} catch (err) {
+		handleError(err, `Analyse ${module.label}`);
+		return undefined;
+	}
+}
+
+export interface ImportInvoiceOptions {
+	onProgress?: ProgressFn;
+	signal?: AbortSignal;
+	confirmBadLines?: (errors: { line: number; message: string }[], fileName: string) => Promise<boolean>;
+}
+
+/** Parses (worker) and stores one invoice file in its slot; the original is kept. */
+export async function importInvoice(
+	module: Pick<CarrierModule, 'store' | 'label'>,
+	slot: InputSlot,
+	file: File,
+	opts: ImportInvoiceOptions = {}
+): Promise<DatasetRecord | undefined> {
+	const dataset = await importFile({
+		store: module.store,
+		slot: slot.id,
+		parser: slot.parser,
+		file,
+		...opts
+	});
+	if (dataset) {
+		noteSignificantChange(`Import ${module.label} : ${dataset.fileName}`);
+		const skipped = dataset.skipped.length
+			? ` (${plural(dataset.skipped.length, 'ligne ignorée', 'lignes ignorées')})`
+			: '';
+		notifySuccess(
+			`« ${dataset.fileName} » importé dans ${slot.label} : ${plural(dataset.rowCount, 'ligne')}${skipped}.`
+		);
+	}
+	return dataset;
+}
+
+/** Deletes one stored file and its rows; "Annuler" puts them back. */
+export async function deleteInvoice(
+	module: Pick<CarrierModule, 'store' | 'label'>,
+	dataset: DatasetRecord
+): Promise<boolean> {
+	const name = `« ${dataset.fileName} »`;
+	try {
+		const bundle = await readBundle(module.store, [dataset.id]);
+		await deleteDatasets(module.store, [dataset.id]);
+		notifySuccess(`Fichier ${name} supprimé de ${module.label} (${plural(dataset.rowCount, 'ligne')}).`, {
+			label: 'Annuler',
+			run: async () => {
+				try {
+					await putBundle(module.store, bundle);
+					notifySuccess(`Fichier ${name} restauré.`);
+				} catch (err) {
+					handleError(err, `Annulation de la suppression de ${name}`);
+				}
+			}
+		});
+		return true;
+	} catch (err) {
+		handleError(err, `Suppression du fichier ${name}`);
+		return false;
+	}
+}
+
+/** Builds an export and hands it to the browser's download. */
+export async function exportAnalysis<L extends BilledLine, R>(
+	spec: PageSpec<L, R>,
+	analysis: Analysis<L, R>,
+	exportSpec: ExportSpec,
+	filters?: FilterLookup
+): Promise<string | undefined> {
+	try {
+		const { blob, fileName } = await buildExport(spec.tabs, analysis, exportSpec, filters);
+		downloadBlob(blob, fileName);
+		return fileName;
+	} catch (err) {
+		handleError(err, `Export « ${exportSpec.label.replace(/^\W+/u, '')} »`);
+		return undefined;
+	}
+}
+
+/** Files a frozen copy of the analysis in the Bibliothèque under its period. */
+export async function archiveAnalysis<Row, L extends BilledLine, R>(
+	module: CarrierModule<Row, L, R>,
+	spec: PageSpec<L, R>,
+	computed: ComputedAnalysis<Row, L, R>,
+	period?: string | null
+): Promise<boolean> {
+	try {
+		const record = libraryRecord(module.label, spec, computed.analysis, computed.files, {
+			id: crypto.randomUUID(),
+			now: Date.now(),
+			period
+		});
+		await withWrite([db.library], () => db.library.add(record));
+		noteSignificantChange(`Archivage ${module.label}`);
+		notifySuccess(
+			`✅ Analyse ${module.label} archivée dans la Bibliothèque (${formatPeriod(record.period)}).`
+		);
+		return true;
+	} catch (err) {
+		handleError(err, `Archivage de l'analyse ${module.label}`);
+		return false;
+	}
+}
+
+/** Empties the carrier's tables after a safety snapshot ("Annuler" restores them). */
+export function resetCarrier(module: Pick<CarrierModule, 'id'>): Promise<boolean> {
+	return resetModule(module.id);
+}

@@ -1,0 +1,56 @@
+/** Pure helpers of the DataTable: French cell text and sorting by column kind. */
+import type { ColumnKind } from '$lib/export';
+import { formatCents, formatDay, formatInt, formatNumber } from '$lib/i18n/format';
+
+export type DataCell = string | number | null | undefined;
+
+export interface DataColumn<Row> {
+	header: string;
+	kind: ColumnKind;
+	value: (row: Row) => DataCell;
+}
+
+/** A cell as the screen shows it: cents as "1 234,56 €", ISO days as "27/11/2026", ratios as "8,0 %". */
+export function cellText(kind: ColumnKind, value: DataCell): string {
+	if (value === null || value === undefined || value === '') return '';
+	if (typeof value === 'string') return kind === 'date' ? formatDay(value) : value;
+	switch (kind) {
+		case 'cents':
+			return formatCents(value);
+		case 'int':
+			return formatInt(value);
+		case 'kg':
+			return `${formatNumber(Math.round(value * 1000) / 1000)} kg`;
+		case 'percent':
+			return `${formatNumber(Math.round(value * 1000) / 10)} %`;
+		default:
+			return formatNumber(value);
+	}
+}
+
+export function isNumeric(kind: ColumnKind): boolean {
+	return kind !== 'text' && kind !== 'date';
+}
+
+/** Rows sorted by one column (blanks last), stable; the input is not changed. */
+export function sortRows<Row>(
+	rows: readonly Row[],
+	column: DataColumn<Row> | undefined,
+	dir: 'asc' | 'desc'
+): Row[] {
+	if (!column) return [...rows];
+	const sign = dir === 'asc' ? 1 : -1;
+	return rows
+		.map((row, i) => ({ row, i, v: column.value(row) }))
+		.sort((a, b) => {
+			const blankA = a.v === null || a.v === undefined || a.v === '';
+			const blankB = b.v === null || b.v === undefined || b.v === '';
+			if (blankA || blankB) return blankA === blankB ? a.i - b.i : blankA ? 1 : -1;
+			const cmp =
+				typeof a.v === 'number' && typeof b.v === 'number'
+					? a.v - b.v
+					: String(a.v).localeCompare(String(b.v), 'fr', { numeric: true });
+			return cmp * sign || a.i - b.i;
+		})
+		.map((x) => x.row);
+}

@@ -1,0 +1,130 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { CarrierPage } from './pages/carrier.page';
+
+const SYNTHESE_HEADERS = [
+	'Partenaire',
+	'Nb Expéditions',
+	'Prix Transport',
+	'Suppléments Île',
+	'Nb Retours',
+	'Coût Retours',
+	'Taxe Fuel',
+	'Taxe Sûreté',
+	'Total avec Taxes',
+	'Prix Total Ligne'
+];
+
+const DETAIL_HEADERS = [
+	'Partenaire',
+	'N° Commande',
+	'DPD ID',
+	'N° Colis',
+	'Date expédition',
+	'Nom destinataire',
+	'Ville destinataire',
+	'CP destinataire',
+	'Pays destinataire',
+	'Prix transport',
+	'Supplément île',
+	'Nb retours',
+	'Coût retours',
+	'Taxe Fuel',
+	'Taxe Sûreté',
+	'Total avec taxes',
+	'Prix total ligne'
+];
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the ground truth', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+	const dpd = new CarrierPage(page, 'dpd');
+
+	await test.step('load the 3PL library through /logisticiens', async () => {
+		await dpd.loadThreePL();
+	});
+
+	await test.step('upload Predict and Classic through /dpd', async () => {
+		await dpd.goto();
+		await dpd.upload('DPD Predict', 'dpd/DPD_PREDICT.xlsx');
+		await dpd.upload('DPD Classic', 'dpd/DPD_CLASSIC.xlsx');
+	});
+
+	await test.step('KPIs', async () => {
+		await expect(dpd.kpi('Expéditions')).toContainText('150');
+		await expect(dpd.kpi('Partenaires')).toContainText('9');
+		await expect(dpd.kpi('Prix Total')).toContainText('1 461,05 €');
+		await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('12 lignes');
+		await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('91,77 € · 8,0 % des lignes');
+		await expect(dpd.kpi('Doublons')).toContainText('6 lignes');
+		await expect(dpd.kpi('Doublons')).toContainText('46,83 € à contester');
+		await expect(page.getByText('Septembre 2026').first()).toBeVisible();
+	});
+
+	await test.step('tabs and filters that survive navigation', async () => {
+		await expect(dpd.count('synthese', 'synthese')).toContainText('9/9');
+		await expect(dpd.table('synthese', 'synthese')).toContainText('LES SAVONS');
+		await dpd.openTab('📋 Détail');
+		await expect(dpd.count('detail', 'detail')).toContainText('150/150');
+		await page.getByLabel('Doublons uniquement').check();
+		await expect(dpd.count('detail', 'detail')).toContainText('6/150');
+		await page
+			.getByRole('link', { name: /Accueil|pilot/i })
+			.first()
+			.click();
+		await page.goBack();
+		await expect(page.getByRole('tab', { name: '📋 Détail' })).toHaveAttribute('aria-selected', 'true');
+		await expect(dpd.count('detail', 'detail')).toContainText('6/150');
+		await dpd.openTab('🏝️ Suppléments Île');
+		await expect(page.getByTestId('info-supplements')).toContainText('14 expéditions avec suppléments');
+		await dpd.openTab('↩️ Retours');
+		await expect(page.getByTestId('info-retours')).toContainText('9 expéditions avec retours');
+		await dpd.openTab('❓ NON ATTRIBUÉ');
+		await expect(page.getByTestId('footer-dpd-non-attribue-unmatched')).toContainText('91,77 €');
+	});
+
+	await test.step('the four-sheet workbook holds the figures', async () => {
+		const book = await dpd.exportAndRead('📥 Exporter le classeur complet (4 feuilles)');
+		expect(book.fileName).toMatch(/^dpd_analyse_\d{8}\.xlsx$/);
+		expect(book.sheetNames).toEqual(['Synthèse', 'Détail', 'Suppléments', 'Retours']);
+		const synthese = book.sheets['Synthèse'];
+		expect(synthese[0]).toEqual(SYNTHESE_HEADERS);
+		expect(synthese).toHaveLength(10);
+		expect(round2(synthese.slice(1).reduce((s, r) => s + Number(r[9]), 0))).toBe(1461.05);
+		const nonAttribue = synthese.find((r) => r[0] === 'NON ATTRIBUÉ');
+		expect(nonAttribue?.[1]).toBe(12);
+		expect(nonAttribue?.[9]).toBe(91.77);
+		expect(book.sheets['Détail'][0]).toEqual(DETAIL_HEADERS);
+		expect(book.sheets['Détail']).toHaveLength(151);
+		expect(book.sheets['Suppléments']).toHaveLength(15);
+		expect(book.sheets['Retours']).toHaveLength(10);
+	});
+
+	await test.step('a single-sheet legacy export, filtered like the screen', async () => {
+		await dpd.openTab('📋 Détail');
+		const detail = await dpd.exportAndRead('📥 Exporter Détail');
+		expect(detail.fileName).toMatch(/^dpd_detail_\d{8}\.xlsx$/);
+		expect(detail.sheetNames).toEqual(['Détail']);
+		expect(detail.sheets['Détail']).toHaveLength(7);
+		expect(round2(detail.sheets['Détail'].slice(1).reduce((s, r) => s + Number(r[16]), 0))).toBe(46.83);
+	});
+
+	await test.step('accessibility of the result page', async () => {
+		const axe = await new AxeBuilder({ page }).analyze();
+		const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+
+	await test.step('"Créer une indemnisation" from a duplicate opens the claim form pre-filled', async () => {
+		await dpd.openTab('⚠️ À contester');
+		await page
+			.getByRole('button', { name: /Créer une indemnisation pour/ })
+			.first()
+			.click();
+		await expect(page).toHaveURL(/\/indemnisations\?tab=ajouter&tracking=\d{14}&carrier=DPD/);
+	});
+});
