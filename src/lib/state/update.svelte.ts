@@ -1,4 +1,5 @@
 import { Workbox } from 'workbox-window';
+import { activity } from './activity.svelte';
 
 /**
  * The service worker's lifecycle, as seen by the page: registered with workbox-window, and a new
@@ -38,11 +39,15 @@ class AppUpdate {
 		return this.waiting || !!this.#registration?.installing || !!this.#registration?.waiting;
 	}
 
-	/** Activates the waiting worker; its `controlling` event reloads the page onto it. */
-	apply(): void {
-		if (!this.#wb || !this.waiting) return;
+	/**
+	 * Activates the waiting worker; its `controlling` event reloads the page onto it. Refused while a
+	 * long operation runs (a restore must never be cut by a reload): returns whether it went ahead.
+	 */
+	apply(): boolean {
+		if (!this.#wb || !this.waiting || activity.busy) return false;
 		this.applying = true;
 		this.#wb.messageSkipWaiting();
+		return true;
 	}
 }
 
