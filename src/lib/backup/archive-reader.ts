@@ -16,8 +16,8 @@ export interface ReadLimits {
 }
 
 export const DEFAULT_LIMITS: ReadLimits = {
-	maxEntryBytes: 1024 * 1024 * 1024,
-	maxTotalBytes: 2 * 1024 * 1024 * 1024
+	maxEntryBytes: 512 * 1024 * 1024,
+	maxTotalBytes: 1536 * 1024 * 1024
 };
 
 const READ_CHUNK = 1024 * 1024;

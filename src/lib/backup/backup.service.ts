@@ -142,7 +142,7 @@ export async function restoreFromPlan(
 		);
 		return snapshotId;
 	} catch (error) {
-		handleError(error, `Restauration de « ${plan.fileName} » — vos données précédentes sont intactes`);
+		handleError(error, `Restauration de « ${plan.fileName} »`);
 		return undefined;
 	}
 }

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { BackupPage } from './pages/backup.page';
+import { ClaimsPage } from './pages/claims.page';
+
+test.beforeEach(async ({ page }) => {
+	await BackupPage.withoutSavePicker(page);
+});
+
+test("the seed's scenario: claim TEST123 backed up, deleted, restored without reload, kept after reload and offline", async ({
+	page,
+	context
+}) => {
+	const claims = new ClaimsPage(page);
+	await claims.goto();
+	await claims.add({
+		tracking: 'TEST123',
+		partner: 'Partenaire Test',
+		carrier: 'DPD',
+		motif: 'Test backup',
+		amount: '10,00'
+	});
+
+	const backup = new BackupPage(page);
+	await backup.goto();
+	await backup.openDiagnostic();
+	await expect(backup.diagnosticCount('claims')).toHaveText('1');
+	await expect(page.getByTestId('claims-present')).toContainText('elles SERONT sauvegardées');
+
+	await backup.createBackup();
+	await expect(backup.claimsSaved()).toContainText('Indemnisations sauvegardées : 1');
+	const download = await backup.download();
+	expect(download.suggestedFilename()).toMatch(/^pilot_GREENLOG_backup_\d{8}_\d{6}\.zip$/);
+	const file = {
+		name: download.suggestedFilename(),
+		mimeType: 'application/zip',
+		buffer: await readFile(await download.path())
+	};
+	await expect(page.getByTestId('backup-saved')).toContainText('Téléchargement');
+
+	await claims.goto();
+	await claims.openTab('Consulter');
+	await claims.remove('TEST123');
+	await expect(claims.row('TEST123')).toHaveCount(0);
+
+	await backup.goto();
+	await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+	await backup.chooseFile(file);
+	await expect(backup.preview('indemnisations')).toContainText('1');
+	await backup.restore();
+
+	// No reload: the live views already show the claim, and the page is the same document.
+	await backup.openTab('Sauvegarder');
+	await backup.openDiagnostic();
+	await expect(backup.diagnosticCount('claims')).toHaveText('1');
+	await page
+		.getByRole('link', { name: /Accueil|pilot by GREENLOG/ })
+		.first()
+		.click();
+	await page
+		.getByRole('link', { name: /Indemnisations/ })
+		.first()
+		.click();
+	await claims.openTab('Consulter');
+	await expect(claims.row('TEST123')).toContainText('10,00 €');
+	expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(
+		true
+	);
+
+	await page.reload();
+	await claims.openTab('Consulter');
+	await expect(claims.row('TEST123')).toContainText('Test backup');
+
+	await claims.waitForServiceWorker();
+	await context.setOffline(true);
+	await page.reload();
+	await claims.openTab('Consulter');
+	await expect(claims.row('TEST123')).toContainText('Partenaire Test');
+	await context.setOffline(false);
+});
