@@ -92,6 +92,8 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		const unmatched = result.partners.find((p) => p.partner === NON_ATTRIBUE);
 		expect(unmatched?.nbEnvois).toBe(answers.unmatched_lines);
 		expect(euros(unmatched?.invoicedCents ?? 0)).toBe(answers.unmatched_amount);
+		// Legacy fault (§2.12.10): unknown prices were shown as 0; they stay blank.
+		expect([unmatched?.logKg, unmatched?.theoCents]).toEqual([null, null]);
 	});
 
 	it('writes the four legacy sheets with their headers and the figures as numbers', async () => {

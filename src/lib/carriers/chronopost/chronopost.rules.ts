@@ -181,9 +181,11 @@ export interface ChronoSurchargeRow {
 export interface PartnerRow {
 	partner: string;
 	nbEnvois: number;
-	logKg: number;
+	/** Null when no parcel of the partner has a 3PL weight (NON ATTRIBUÉ): shown as blank, never 0. */
+	logKg: number | null;
 	chronoKg: number;
-	theoCents: number;
+	/** Null when the grid prices none of its parcels ("prix théorique inconnu", legacy bug §2.12.10). */
+	theoCents: number | null;
 	invoicedCents: number;
 	/** Σ positive écarts only (RULINGS 8): a negative écart is never netted against a positive one. */
 	ecartCents: number;
@@ -242,20 +244,20 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 			positive.cents += c.ecartCents;
 		}
 
-		const p = partners.get(ml.partner) ?? {
+		const p: PartnerRow = partners.get(ml.partner) ?? {
 			partner: ml.partner,
 			nbEnvois: 0,
-			logKg: 0,
+			logKg: null,
 			chronoKg: 0,
-			theoCents: 0,
+			theoCents: null,
 			invoicedCents: 0,
 			ecartCents: 0,
 			surplusByType: {}
 		};
 		p.nbEnvois++;
-		p.logKg += (c.logG ?? 0) / 1000;
+		if (c.logG !== null) p.logKg = (p.logKg ?? 0) + c.logG / 1000;
 		p.chronoKg += ml.line.weightKg ?? 0;
-		p.theoCents += c.theoCents ?? 0;
+		if (c.theoCents !== null) p.theoCents = (p.theoCents ?? 0) + c.theoCents;
 		p.invoicedCents += ml.line.amountCents;
 		if (c.ecartCents !== null && c.ecartCents > 0) p.ecartCents += c.ecartCents;
 		for (const s of ml.line.surcharges) {
@@ -287,7 +289,7 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 		details,
 		surcharges,
 		partners: [...partners.values()]
-			.map((p) => ({ ...p, logKg: round3(p.logKg), chronoKg: round3(p.chronoKg) }))
+			.map((p) => ({ ...p, logKg: p.logKg === null ? null : round3(p.logKg), chronoKg: round3(p.chronoKg) }))
 			.sort((a, b) => b.ecartCents - a.ecartCents || a.partner.localeCompare(b.partner, 'fr')),
 		byType,
 		positiveEcarts: positive,
