@@ -17,7 +17,7 @@ function storesAt(version: number): Record<string, string> {
 	return stores;
 }
 
-function keyOf(record: object, keyPath: string | string[] | null): unknown {
+function keyOf(record: object, keyPath: string | string[] | null | undefined): unknown {
 	if (Array.isArray(keyPath)) return keyPath.map((p) => Dexie.getByKeyPath(record, p));
 	return keyPath ? Dexie.getByKeyPath(record, keyPath) : undefined;
 }
