@@ -6,6 +6,20 @@ vi.mock('$lib/backup/snapshots.service', () => ({
 	restoreSnapshot: vi.fn(async () => true)
 }));
 
+vi.mock('$lib/logisticiens/logisticiens.repository', () => ({
+	findByTracking: vi.fn(async (tracking: string) =>
+		tracking === 'LOST1'
+			? {
+					partner: 'TERRE DE LIN',
+					originOrder: 'TDL-1',
+					partnerOrder: 'TD1',
+					carrier: 'DPD',
+					shipDate: '2026-09-15'
+				}
+			: undefined
+	)
+}));
+
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { db } from '$lib/db/pilot-db';
 import { tableCounts } from '$lib/db/stats';
@@ -13,7 +27,14 @@ import { setUserName } from '$lib/settings/settings.repository';
 import { todayIso } from '$lib/i18n/format';
 import { notifications } from '$lib/state/notifications.svelte';
 import { emptyDraft, draftOf } from './claims.logic';
-import { addAttachments, changeStatus, createClaim, deleteClaims, updateClaim } from './claims.service';
+import {
+	addAttachments,
+	changeStatus,
+	createClaim,
+	deleteClaims,
+	rematchUnattributed,
+	updateClaim
+} from './claims.service';
 
 const seed = {
 	...emptyDraft('2026-11-27'),
@@ -106,5 +127,20 @@ describe('claims service', () => {
 		expect(await addAttachments(claim.id, [text])).toBeUndefined();
 		expect(notifications.items.at(-1)).toMatchObject({ kind: 'error' });
 		expect(notifications.items.at(-1)!.text).toMatch(/notes\.txt/);
+	});
+
+	it('re-matches NON ATTRIBUÉ claims against the 3PL files, keeping what was typed', async () => {
+		const lost = (await createClaim({ ...seed, tracking: 'LOST1', partner: '', originOrder: 'MINE' }))!;
+		await createClaim({ ...seed, tracking: 'NOWHERE', partner: '' });
+		expect(lost.partner).toBe('NON ATTRIBUÉ');
+		expect(await rematchUnattributed()).toEqual({ updated: 1, still: 1 });
+		const after = (await db.claims.get(lost.id))!;
+		expect(after).toMatchObject({
+			partner: 'TERRE DE LIN',
+			originOrder: 'MINE',
+			partnerOrder: 'TD1',
+			shippingDate: '2026-09-15'
+		});
+		expect(after.history.at(-1)).toMatchObject({ by: 'Camille' });
 	});
 });

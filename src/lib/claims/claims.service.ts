@@ -11,8 +11,11 @@ import { PilotError } from '$lib/i18n/errors';
 import { formatCents, plural, todayIso } from '$lib/i18n/format';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
+import { findByTracking } from '$lib/logisticiens/logisticiens.repository';
+import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { getUserName, putSetting } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { UNATTRIBUTED } from './claims.constants';
 import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from './claims.deadlines';
 import {
 	canTransition,
@@ -341,4 +344,47 @@ export async function saveDeadlines(settings: DeadlineSettings): Promise<boolean
 /** Empties the module (claims and attachments) after a safety snapshot; "Annuler" restores it. */
 export async function resetClaims(): Promise<boolean> {
 	return resetModule('indemnisations');
+}
+
+/**
+ * Looks the "NON ATTRIBUÉ" claims up again in the 3PL files (after a new file was imported) and fills
+ * their partner, order numbers and shipping date where found, without overwriting anything typed.
+ */
+export async function rematchUnattributed(): Promise<{ updated: number; still: number } | undefined> {
+	try {
+		const candidates = (await db.claims.toArray()).filter((c) => !c.partner || c.partner === UNATTRIBUTED);
+		const found = new Map<string, ThreePLMatch>();
+		for (const c of candidates) {
+			const match = await findByTracking(c.tracking);
+			if (match?.partner) found.set(c.id, match);
+		}
+		const by = await author();
+		const updated = await withWrite([db.claims], async () => {
+			let n = 0;
+			const at = Date.now();
+			for (const [id, m] of found) {
+				const c = await db.claims.get(id);
+				if (!c || (c.partner && c.partner !== UNATTRIBUTED)) continue;
+				const fields: ClaimFields = {
+					...fieldsOf(c),
+					partner: m.partner,
+					originOrder: c.originOrder || m.originOrder,
+					partnerOrder: c.partnerOrder || m.partnerOrder,
+					shippingDate: c.shippingDate ?? m.shipDate
+				};
+				const changes = diffHistory(fieldsOf(c), fields, by, at);
+				await db.claims.put({ ...c, ...fields, updatedAt: at, history: [...c.history, ...changes] });
+				n++;
+			}
+			return n;
+		});
+		const still = candidates.length - updated;
+		notifySuccess(
+			`Re-matching : ${plural(updated, 'indemnisation mise à jour', 'indemnisations mises à jour')}${still ? ` ; ${still} toujours « ${UNATTRIBUTED} »` : ''}.`
+		);
+		return { updated, still };
+	} catch (err) {
+		handleError(err, 'Re-matching des indemnisations');
+		return undefined;
+	}
 }
