@@ -1,8 +1,47 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { utils, write } from '@e965/xlsx';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FIXTURES, LogisticiensPage } from './pages/logisticiens.page';
+
+/** A 3PL workbook of 50 000 November rows, written where the test keeps its files. */
+function bigWorkbook(path: string): string {
+	const rows: unknown[][] = [
+		[
+			'Nom du partenaire',
+			'Transporteur',
+			'Numéro de tracking',
+			"Numéro de commande d'origine",
+			'Numéro de commande partenaire',
+			'Date de la commande',
+			"Date d'expédition",
+			'Poids expédition',
+			'Pays destination',
+			'Code postal destination'
+		]
+	];
+	for (let i = 0; i < 50_000; i++) {
+		const day = new Date(Date.UTC(2026, 10, 1 + (i % 28)));
+		rows.push([
+			`PARTENAIRE ${i % 8}`,
+			'DPD',
+			25000000000000 + i,
+			`O-${i}`,
+			`P-${i}`,
+			day,
+			day,
+			500 + (i % 3000),
+			'FR',
+			6000 + (i % 90) * 1000
+		]);
+	}
+	const wb = utils.book_new();
+	utils.book_append_sheet(wb, utils.aoa_to_sheet(rows, { cellDates: true }), 'Facturation préparation');
+	mkdirSync(dirname(path), { recursive: true });
+	writeFileSync(path, write(wb, { type: 'buffer', bookType: 'xlsx' }));
+	return path;
+}
 
 const SEP = `${FIXTURES}/LOG_2026_09.xlsx`;
 const OCT = `${FIXTURES}/LOG_2026_10.xlsx`;
@@ -95,40 +134,7 @@ test('a 50 000-row workbook imports off the page thread with a moving progress b
 	page
 }, info) => {
 	test.setTimeout(240_000);
-	const rows: unknown[][] = [
-		[
-			'Nom du partenaire',
-			'Transporteur',
-			'Numéro de tracking',
-			"Numéro de commande d'origine",
-			'Numéro de commande partenaire',
-			'Date de la commande',
-			"Date d'expédition",
-			'Poids expédition',
-			'Pays destination',
-			'Code postal destination'
-		]
-	];
-	for (let i = 0; i < 50_000; i++) {
-		const day = new Date(Date.UTC(2026, 10, 1 + (i % 28)));
-		rows.push([
-			`PARTENAIRE ${i % 8}`,
-			'DPD',
-			25000000000000 + i,
-			`O-${i}`,
-			`P-${i}`,
-			day,
-			day,
-			500 + (i % 3000),
-			'FR',
-			6000 + (i % 90) * 1000
-		]);
-	}
-	const wb = utils.book_new();
-	utils.book_append_sheet(wb, utils.aoa_to_sheet(rows, { cellDates: true }), 'Facturation préparation');
-	const path = info.outputPath('LOG_BIG_50000.xlsx');
-	mkdirSync(dirname(path), { recursive: true });
-	writeFileSync(path, write(wb, { type: 'buffer', bookType: 'xlsx' }));
+	const path = bigWorkbook(info.outputPath('LOG_BIG_50000.xlsx'));
 
 	const lib = new LogisticiensPage(page);
 	await lib.goto();
@@ -161,4 +167,34 @@ test('a 50 000-row workbook imports off the page thread with a moving progress b
 	await expect(lib.pending('LOG_BIG_50000.xlsx').getByRole('alert')).toContainText('déjà importé', {
 		timeout: 180_000
 	});
+});
+
+test('"Annuler" stops reading a large file: nothing is saved', async ({ page }, info) => {
+	test.setTimeout(180_000);
+	const path = bigWorkbook(info.outputPath('LOG_BIG_CANCEL.xlsx'));
+	const lib = new LogisticiensPage(page);
+	await lib.goto();
+	await lib.upload([path]);
+	await expect(lib.progress).toBeVisible();
+	await page.getByTestId('progress').getByRole('button', { name: 'Annuler' }).click();
+	await expect(lib.results).toContainText('Lecture annulée');
+	await expect(lib.pendingRows).toHaveCount(0);
+	await lib.openTab('Fichiers Disponibles');
+	await expect(page.getByTestId('library-empty')).toBeVisible();
+});
+
+test('axe finds nothing serious on the import review and the library', async ({ page }) => {
+	const lib = new LogisticiensPage(page);
+	await lib.goto();
+	await lib.upload([SEP]);
+	await expect(lib.periodInput('LOG_2026_09.xlsx')).toHaveValue('2026-09');
+	const serious = async () =>
+		(await new AxeBuilder({ page }).analyze()).violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+	expect(await serious()).toEqual([]);
+	await lib.save();
+	await lib.openTab('Fichiers Disponibles');
+	await expect(lib.period('2026-09')).toBeVisible();
+	expect(await serious()).toEqual([]);
 });

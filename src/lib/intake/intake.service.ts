@@ -8,6 +8,7 @@ import { db } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime } from '$lib/i18n/format';
+import { takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { handleError, notifications } from '$lib/state/notifications.svelte';
 import type { IntakeProgress, ParsedFile } from './intake.core';
 import type { IntakeMessage, IntakeRequest } from './intake.worker';
@@ -117,6 +118,10 @@ export async function storeParsed(
 	const replaced = opts.replace
 		? (await datasets.where('slot').equals(slot).toArray()).filter((d) => d.period === period)
 		: [];
+	if (replaced.length) {
+		const names = replaced.map((d) => `« ${d.fileName} »`).join(', ');
+		await takeSafetySnapshot(`Avant le remplacement de ${names} par « ${parsed.fileName} »`);
+	}
 	await withWrite([datasets, chunkTable], async () => {
 		const duplicate = await alreadyImported(store, parsed);
 		if (duplicate) throw duplicate;

@@ -59,6 +59,7 @@ describe('3PL library', () => {
 		expect(await deletePeriod('2026-10')).toBe(true);
 		expect(await db.datasets(STORE).count()).toBe(0);
 		expect(await db.chunks(STORE).count()).toBe(0);
+		expect(await db.snapshots.count()).toBe(1);
 		const notice = notifications.items.find((n) => n.action);
 		expect(notice?.text).toContain('Octobre 2026');
 		await notice!.action!.run();
@@ -73,5 +74,20 @@ describe('3PL library', () => {
 		expect(await db.datasets(STORE).count()).toBe(0);
 		const dataset = await storeParsed(STORE, '3pl', parsed, blob, { skipBadLines: true });
 		expect(dataset.skipped).toEqual([{ line: 40, reason: 'numéro de tracking vide' }]);
+	});
+
+	it('replaces a slot only after a safety snapshot, in one transaction', async () => {
+		const first = fixture('LOG_2026_10.xlsx');
+		await storeParsed(STORE, '3pl', first.parsed, first.blob, { period: '2026-10' });
+		const second = fixture('LOG_2026_11.xlsx');
+		const dataset = await storeParsed(STORE, '3pl', second.parsed, second.blob, {
+			period: '2026-10',
+			replace: true
+		});
+		expect((await db.datasets(STORE).toArray()).map((d) => d.id)).toEqual([dataset.id]);
+		expect(await db.chunks(STORE).count()).toBe(1);
+		const snapshots = await db.snapshots.toArray();
+		expect(snapshots).toHaveLength(1);
+		expect(snapshots[0].reason).toContain('LOG_2026_10.xlsx');
 	});
 });

@@ -1,4 +1,5 @@
 /** Writes of the 3PL library: save reviewed files, delete a file or a period with undo. */
+import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import type { DatasetRecord } from '$lib/db/records';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
 import type { IntakeProgress, ParsedFile } from '$lib/intake/intake.core';
@@ -16,7 +17,9 @@ export async function saveThreePL(
 	onProgress?: (p: IntakeProgress) => void
 ): Promise<DatasetRecord | undefined> {
 	try {
-		return await storeParsed(STORE, SLOT, parsed, original, { period, skipBadLines, onProgress });
+		const dataset = await storeParsed(STORE, SLOT, parsed, original, { period, skipBadLines, onProgress });
+		noteSignificantChange(`Import logisticien : ${dataset.fileName}`);
+		return dataset;
 	} catch (err) {
 		reportIntakeError(err, parsed.fileName);
 		return undefined;
@@ -29,8 +32,10 @@ interface Wording {
 	undone: string;
 }
 
-async function removeWithUndo(ids: string[], words: Wording): Promise<boolean> {
+/** `snapshot`: a delete-many (a whole period) is also kept as a safety snapshot. */
+async function removeWithUndo(ids: string[], words: Wording, snapshot = false): Promise<boolean> {
 	try {
+		if (snapshot) await takeSafetySnapshot(`Avant : ${words.context.toLowerCase()}`);
 		const bundle = await readBundle(STORE, ids);
 		await deleteDatasets(STORE, ids);
 		notifySuccess(words.done, {
@@ -64,9 +69,13 @@ export async function deletePeriod(period: string): Promise<boolean> {
 	const ids = (await listFiles()).filter((d) => d.period === period).map((d) => d.id);
 	if (!ids.length) return false;
 	const label = formatPeriod(period);
-	return removeWithUndo(ids, {
-		context: `Suppression de la période ${label}`,
-		done: `Période ${label} supprimée (${plural(ids.length, 'fichier')}).`,
-		undone: `Période ${label} restaurée.`
-	});
+	return removeWithUndo(
+		ids,
+		{
+			context: `Suppression de la période ${label}`,
+			done: `Période ${label} supprimée (${plural(ids.length, 'fichier')}).`,
+			undone: `Période ${label} restaurée.`
+		},
+		true
+	);
 }
