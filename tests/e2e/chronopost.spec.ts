@@ -1,0 +1,69 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+const answers = JSON.parse(readFileSync('tests/fixtures/chronopost/answers.chronopost.json', 'utf8'));
+import { CarrierPage } from './pages/carrier.page';
+
+const INVOICE = 'chronopost/2026110042_FACTURE_CHRONOPOST.xlsx';
+const SLOT = 'Factures Chronopost (.xlsx)';
+const sum = (rows: unknown[][], col: number) => rows.slice(1).reduce((s: number, r) => s + Number(r[col]), 0);
+
+test.beforeEach(async ({ page }) => {
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+});
+
+test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation, exports read back', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	const chrono = new CarrierPage(page, 'chronopost');
+	await chrono.loadThreePL();
+	await chrono.goto();
+	await chrono.upload(SLOT, INVOICE);
+
+	await expect(chrono.kpi('Total envois')).toContainText('78', { timeout: 30_000 });
+	await expect(chrono.kpi('⚖️ Écarts poids/prix')).toContainText('17,34 €');
+	await expect(chrono.kpi('⚖️ Écarts poids/prix')).toContainText('22 cas en votre défaveur');
+	await expect(chrono.kpi('Total surplus')).toContainText('475,00 €');
+	await expect(chrono.kpi('💸 TOTAL À CONTESTER')).toContainText('492,34 €');
+	await expect(chrono.kpi('Doublons')).toContainText('5 lignes');
+	await expect(chrono.kpi('NON ATTRIBUÉ')).toContainText('10 lignes');
+
+	// Synthèse: one row per partner plus NON ATTRIBUÉ; a partner filter survives leaving the page.
+	await expect(chrono.count('synthese', 'synthese')).toContainText('9/9');
+	await page.getByLabel('Filtrer par partenaire:').selectOption('MAISON PLUMETIS');
+	await expect(chrono.count('synthese', 'synthese')).toContainText('1/9');
+	await expect(chrono.table('synthese', 'synthese')).toContainText('141,38 €');
+	await page.goto('/');
+	await chrono.goto();
+	await expect(chrono.count('synthese', 'synthese')).toContainText('1/9', { timeout: 30_000 });
+	const synthese = await chrono.exportAndRead('📥 Exporter Synthèse');
+	expect(synthese.fileName).toMatch(/^synthese_chronopost_\d{8}_\d{6}\.xlsx$/);
+	expect(synthese.sheets['Synthèse Partenaires'].slice(1)).toEqual([
+		['MAISON PLUMETIS', 3, 8.86, 9.47, 21.96, 23.34, 1.38, 140, 141.38]
+	]);
+
+	await chrono.openTab('💰 Surplus par Partenaire');
+	await expect(chrono.table('surplus', 'surplus')).toContainText('Traitement Retour expéditeur');
+
+	await chrono.openTab('📋 Détail par Commande');
+	await expect(chrono.count('detail', 'detail')).toContainText('/78');
+	const detail = await chrono.exportAndRead(/Exporter Détail/);
+	expect(detail.fileName).toMatch(/^detail_chronopost_ecarts_defaveur_\d{8}_\d{6}\.xlsx$/);
+	const rows = detail.sheets['Détail Commandes'];
+	expect(rows.length - 1).toBe(answers.lines_with_positive_ecart);
+	expect(sum(rows, 10)).toBeCloseTo(answers.ecarts_defaveur_total, 6);
+
+	await chrono.openTab('🔄 Retours Expéditeur');
+	await expect(page.getByTestId('info-retours')).toContainText('Retours complets : 5 (100,00 €)');
+	await expect(page.getByTestId('info-retours')).toContainText('Traitements : 5 (10,00 €)');
+
+	const book = await chrono.exportAndRead(/classeur complet/);
+	expect(book.sheetNames).toEqual([
+		'Synthèse Partenaires',
+		'Surplus Partenaires',
+		'Détail Commandes',
+		'Retours Expéditeur'
+	]);
+	expect(book.sheets['Surplus Partenaires'].length - 1).toBe(answers.surcharges_count);
+	expect(sum(book.sheets['Surplus Partenaires'], 5)).toBeCloseTo(answers.surcharges_total, 6);
+});
