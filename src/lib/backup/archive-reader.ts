@@ -87,9 +87,9 @@ export async function readArchive(
 	options: { limits?: ReadLimits; marker: string; onProgress?: (read: number, total: number) => void }
 ): Promise<ArchiveEntries> {
 	const limits = options.limits ?? DEFAULT_LIMITS;
-	if (file.size === 0) throw new PilotError('empty-file', { file: fileName });
+	if (file.size === 0) throw new PilotError('empty-archive', { file: fileName });
 	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
-	if (startsWith(head, END_OF_DIRECTORY)) throw new PilotError('empty-file', { file: fileName });
+	if (startsWith(head, END_OF_DIRECTORY)) throw new PilotError('empty-archive', { file: fileName });
 	if (!startsWith(head, LOCAL_HEADER)) throw new PilotError('invalid-zip', { file: fileName });
 	const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 65_557)).arrayBuffer());
 	if (!hasEndOfDirectory(tail)) throw new PilotError('truncated', { file: fileName });

@@ -19,6 +19,7 @@ export type ErrorCode =
 	| 'already-imported'
 	| 'bad-lines'
 	| 'invalid-zip'
+	| 'empty-archive'
 	| 'truncated'
 	| 'checksum-mismatch'
 	| 'row-count-mismatch'
@@ -77,6 +78,8 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	// Backup files (d.file = the file's name): nothing is written when one of these is raised.
 	'invalid-zip': (d) =>
 		`Le fichier « ${d.file ?? '?'} » n'est pas une archive ZIP lisible${d.reason ? ` (${d.reason})` : ''}. Choisissez le fichier .zip créé par « Créer la sauvegarde ». Aucune donnée n'a été modifiée.`,
+	'empty-archive': (d) =>
+		`Le fichier « ${d.file ?? '?'} » est vide (0 octet ou archive sans contenu). Choisissez le fichier .zip téléchargé lors de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	truncated: (d) =>
 		`Le fichier « ${d.file ?? '?'} » est incomplet (téléchargement ou copie interrompu). Reprenez une copie complète de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	'checksum-mismatch': (d) =>
