@@ -1,6 +1,8 @@
 import { Workbox } from 'workbox-window';
 import { activity } from './activity.svelte';
 
+const HOUR = 60 * 60 * 1000;
+
 /**
  * The service worker's lifecycle, as seen by the page: registered with workbox-window, and a new
  * version waiting to be applied when the user says so (never by itself: a reload mid-work loses input).
@@ -30,6 +32,10 @@ class AppUpdate {
 		});
 		this.offlineReady = !!navigator.serviceWorker.controller;
 		this.#registration = await wb.register();
+		// Browsers look for a new sw.js on navigations only; an app left open all day asks hourly.
+		setInterval(() => {
+			if (navigator.onLine) wb.update().catch((err) => console.warn('Mise à jour non vérifiée', err));
+		}, HOUR);
 	}
 
 	/** Looks for a newer build now (the browser also checks on navigations); true when one is coming. */
