@@ -217,3 +217,41 @@ test('typing a tracking fills partner, orders, carrier and shipping date from th
 	await expect(claims.field('Expédié le', editor)).toHaveValue('2026-09-15');
 	await expect(editor).toContainText('Échéance : 15/10/2026');
 });
+
+test('deadlines edited in Paramètres drive due dates; Réinitialiser names what it erases and can be undone', async ({
+	page
+}) => {
+	await page.goto('/parametres');
+	const dpdWindow = page.getByLabel('Délai en jours — DPD');
+	await expect(dpdWindow).toHaveValue('30');
+	await dpdWindow.fill('45');
+	await page.getByRole('button', { name: /Enregistrer les délais/ }).click();
+	await expect(
+		page.getByRole('status').filter({ hasText: 'Délais de réclamation enregistrés' })
+	).toBeVisible();
+
+	const claims = new ClaimsPage(page);
+	await claims.goto();
+	await claims.fill({ tracking: 'LATE1', carrier: 'DPD', motif: 'Colis perdu', amount: '20' });
+	await claims.field('Expédié le').fill('2026-01-10');
+	await expect(page.getByText(/Échéance de réclamation :/)).toContainText('24/02/2026');
+	await expect(page.getByText(/Échéance de réclamation :/)).toContainText('DPD, 45 jours');
+	await claims.submit.click();
+	await claims.add({ tracking: 'KEEP2', carrier: 'DHL', motif: 'Spoliation', amount: '7,5' });
+	await claims.openTab('Délais');
+	await expect(page.getByRole('row', { name: /LATE1/ })).toContainText('24/02/2026');
+	await expect(page.getByRole('row', { name: /^DPD/ })).toContainText('45 j');
+
+	await page.getByRole('button', { name: /Réinitialiser/ }).click();
+	const dialog = page.getByRole('dialog');
+	await expect(dialog).toContainText('2 indemnisations');
+	await expect(dialog).toContainText('0 pièce jointe');
+	await expect(dialog).toContainText('instantané de sécurité');
+	await dialog.getByRole('button', { name: 'Tout effacer' }).click();
+	await expect(claims.tableCount('claims')).toHaveText('0');
+	await expect(claims.kpi('claimed')).toContainText('0,00 €');
+	await claims.undo();
+	await expect(claims.tableCount('claims')).toHaveText('2');
+	await claims.openTab('Consulter');
+	await expect(claims.rows).toHaveCount(2);
+});

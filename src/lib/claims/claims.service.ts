@@ -330,9 +330,8 @@ export async function saveDeadlines(settings: DeadlineSettings): Promise<boolean
 	try {
 		const errors = validateDeadlines(settings);
 		if (errors.length) throw new PilotError('validation', { message: errors.join(' ') });
-		await withWrite([db.settings], () =>
-			putSetting(DEADLINES_SETTING_KEY, JSON.parse(JSON.stringify(settings)))
-		);
+		// putSetting takes the app's write lock itself.
+		await putSetting(DEADLINES_SETTING_KEY, JSON.parse(JSON.stringify(settings)));
 		notifySuccess('Délais de réclamation enregistrés.');
 		return true;
 	} catch (err) {
