@@ -62,7 +62,10 @@ export function summarise(results, meta) {
 		}
 		sizes[n] = { ...s, cases };
 	}
-	const ran = meta.opt.sizes;
+	const ran = Object.keys(sizes)
+		.map(Number)
+		.filter((n) => !sizes[n].heapOnly)
+		.sort((a, b) => a - b);
 	const refN = ran.includes(100_000) ? 100_000 : ran[ran.length - 1];
 	const c = sizes[refN].cases;
 	const ms = (name) => c[name]?.ms ?? null;
@@ -102,7 +105,8 @@ export function summarise(results, meta) {
 	};
 	return {
 		generatedAt: new Date().toISOString(),
-		mode: meta.opt.quick ? 'quick' : ran.join(',') === '10000,100000,500000' ? 'full' : 'partial',
+		mode: meta.opt.quick ? 'quick' : meta.opt.sizes.join(',') === '10000,100000,500000' ? 'full' : 'partial',
+		complete: meta.complete,
 		sizesRun: ran,
 		repetitions: meta.opt.reps,
 		ratiosAtN: refN,
@@ -177,4 +181,81 @@ export function printReport(r) {
 		for (const m of r.missing) lines.push(`  ${m}`);
 	}
 	console.log(lines.join('\n'));
+}
+
+/** Markdown of a results.json, for docs/performance.md: `node bench/report.mjs [bench/results.json]`. */
+export function markdown(r) {
+	const ns = Object.keys(r.sizes)
+		.map(Number)
+		.filter((n) => !r.sizes[n].heapOnly)
+		.sort((a, b) => a - b);
+	const out = [];
+	out.push(
+		`| Case | ${ns.map((n) => `N = ${n.toLocaleString('en').replace(/,/g, ' ')}: ms (peak heap MB)`).join(' | ')} |`
+	);
+	out.push(`| --- | ${ns.map(() => '---:').join(' | ')} |`);
+	for (const [key, label] of CASES) {
+		const cells = ns.map((n) => {
+			const c = r.sizes[n].cases[key];
+			if (!c) return '';
+			if (c.ms === null) return c.error?.startsWith('missing') ? 'missing' : `error: ${c.error}`;
+			return `${c.ms} (${c.peakHeapMB})`;
+		});
+		out.push(`| ${label} | ${cells.join(' | ')} |`);
+	}
+	out.push('');
+	out.push('| Figure | Value | Target | Met |');
+	out.push('| --- | ---: | --- | --- |');
+	const t = r.targets;
+	const rows = [
+		['ratios.exportDBOverBackup', r.ratios.exportDBOverBackup, '≥ 3', t['backup ≥ 3× faster than exportDB']],
+		[
+			'ratios.importDBOverRestore',
+			r.ratios.importDBOverRestore,
+			'≥ 10',
+			t['restore ≥ 10× faster than importDB']
+		],
+		['ratios.backupOverRawRead', r.ratios.backupOverRawRead, '≤ 1.5', t['backup ≤ 1.5× raw chunked read']],
+		['ratios.restoreOverRawWrite', r.ratios.restoreOverRawWrite, '≤ 2', t['restore ≤ 2× raw chunked write']],
+		[
+			`ratios.importOverParse (DHL CSV ${r.ratiosDetail.importOverParseCarrierCsv}, 3PL XLSX ${r.ratiosDetail.importOverParse3plWorkbook})`,
+			r.ratios.importOverParse,
+			'≤ 2',
+			t['import parse+store ≤ 2× parse alone']
+		],
+		[
+			`ratios.heap500kOver100k (${r.ratiosDetail.heapPair.largeN} ÷ ${r.ratiosDetail.heapPair.smallN} rows)`,
+			r.ratios.heap500kOver100k,
+			'≤ 1.5',
+			t['heap at 5× the rows ≤ 1.5× the heap']
+		],
+		[
+			'longestTaskMs.import',
+			r.longestTaskMs.import,
+			'≤ 200',
+			r.longestTaskMs.import === null ? null : r.longestTaskMs.import <= 200
+		],
+		[
+			'longestTaskMs.backup',
+			r.longestTaskMs.backup,
+			'≤ 200',
+			r.longestTaskMs.backup === null ? null : r.longestTaskMs.backup <= 200
+		],
+		[
+			'longestTaskMs.restore',
+			r.longestTaskMs.restore,
+			'≤ 200',
+			r.longestTaskMs.restore === null ? null : r.longestTaskMs.restore <= 200
+		],
+		['initialJsGzipKB', r.initialJsGzipKB, '≤ 150', t['initial JS ≤ 150 KB gzipped']],
+		['matchMs', r.matchMs, '(a figure)', null]
+	];
+	for (const [k, v, target, ok] of rows)
+		out.push(`| ${k} | ${v ?? '—'} | ${target} | ${ok === null ? '—' : ok ? 'yes' : '**no**'} |`);
+	return out.join('\n');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, '/'))) {
+	const { readFileSync } = await import('node:fs');
+	console.log(markdown(JSON.parse(readFileSync(process.argv[2] ?? 'bench/results.json', 'utf8'))));
 }

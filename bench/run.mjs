@@ -111,6 +111,9 @@ async function runCase(p, name, fn, ...args) {
 			p.heap.during(() => p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args])),
 			timeout
 		]);
+		log(
+			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, longest task ${Math.round(value.longestTaskMs)} ms`
+		);
 		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers };
 	} catch (err) {
 		const message = String(err.message ?? err)
@@ -197,6 +200,29 @@ async function main() {
 		results.parsers = parsers;
 		results.match = match;
 
+		/** results.json after every size, so a long run that dies keeps what it measured. */
+		const save = (complete) => {
+			const report = summarise(results, {
+				opt,
+				complete,
+				heapPair: [heapCompanion, largest],
+				match: MATCH,
+				initial,
+				machine: {
+					os: `${os.type()} ${os.release()} ${os.arch()}`,
+					cpu: os.cpus()[0]?.model ?? 'unknown',
+					cores: os.cpus().length,
+					memoryGB: Math.round((os.totalmem() / 1073741824) * 10) / 10,
+					node: process.version
+				},
+				chromium: `${browser.browserType().name()} ${browser.version()}`,
+				seconds: Math.round((Date.now() - started) / 1000)
+			});
+			writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(report, null, '\t') + '\n');
+			writeFileSync(join(ROOT, OUT, `raw-${report.mode}.json`), JSON.stringify(results) + '\n');
+			return report;
+		};
+
 		for (const n of opt.sizes) {
 			log(`N = ${n}: source files`);
 			const files = ensureSourceFiles(dataDir, n);
@@ -229,11 +255,12 @@ async function main() {
 			}
 			results.sizes[n] = {
 				rows: n,
-				blobBytes: populated.blobBytes,
-				records: populated.records,
+				blobBytes: populated?.blobBytes,
+				records: populated?.records,
 				files,
 				cases: perCase
 			};
+			if (n !== largest) save(false);
 		}
 
 		if (!opt.sizes.includes(heapCompanion)) {
@@ -256,23 +283,7 @@ async function main() {
 			}
 		}
 
-		const report = summarise(results, {
-			opt,
-			heapPair: [heapCompanion, largest],
-			match: MATCH,
-			initial,
-			machine: {
-				os: `${os.type()} ${os.release()} ${os.arch()}`,
-				cpu: os.cpus()[0]?.model ?? 'unknown',
-				cores: os.cpus().length,
-				memoryGB: Math.round((os.totalmem() / 1073741824) * 10) / 10,
-				node: process.version
-			},
-			chromium: `${browser.browserType().name()} ${browser.version()}`,
-			seconds: Math.round((Date.now() - started) / 1000)
-		});
-		writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(report, null, '\t') + '\n');
-		writeFileSync(join(ROOT, OUT, `raw-${report.mode}.json`), JSON.stringify(results) + '\n');
+		const report = save(true);
 		printReport(report);
 		log(`done in ${report.seconds} s; bench/results.json written`);
 	} finally {
