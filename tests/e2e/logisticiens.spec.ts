@@ -73,6 +73,8 @@ test('uploads through the input and by drag and drop, then lists periods with co
 	await expect(lib.carrierCount('2026-11', 'Colissimo')).toHaveText('101');
 	await expect(lib.carrierCount('2026-10', 'Chronopost')).toHaveText('66');
 	await expect(lib.carrierCount('2026-09', 'Mondial Relay')).toHaveText('34');
+	// Re-listed parcels (answers.json: 6) are shown with the row that wins.
+	await expect(page.getByTestId('conflicts')).toContainText('6 trackings figurent dans plusieurs fichiers');
 
 	await page.goto('/');
 	await expect(page.getByTestId('tile-summary-logisticiens')).toContainText('3 périodes');
@@ -87,6 +89,16 @@ test('a corrected period is kept, the same file twice is refused, a wrong file i
 	await lib.periodInput('LOG_2026_11.xlsx').fill('2026-12');
 	await lib.save();
 	await expect(lib.results).toContainText('LOG_2026_11.xlsx → Décembre 2026');
+	await lib.openTab('Fichiers Disponibles');
+	await lib
+		.period('2026-12')
+		.getByRole('button', { name: 'Changer la période de « LOG_2026_11.xlsx »' })
+		.click();
+	await page.getByLabel('Nouvelle période de « LOG_2026_11.xlsx »').fill('2026-11');
+	await page.getByRole('button', { name: 'Enregistrer' }).click();
+	await expect(lib.period('2026-11')).toContainText('467 lignes');
+	await expect(lib.period('2026-12')).toHaveCount(0);
+	await lib.openTab('Ajouter Fichiers');
 
 	await lib.upload([NOV]);
 	await expect(lib.pending('LOG_2026_11.xlsx').getByRole('alert')).toContainText('déjà importé');

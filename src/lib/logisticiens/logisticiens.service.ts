@@ -4,9 +4,10 @@ import type { DatasetRecord } from '$lib/db/records';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
 import type { IntakeProgress, ParsedFile } from '$lib/intake/intake.core';
 import { reportIntakeError, storeParsed } from '$lib/intake/intake.service';
+import { PilotError } from '$lib/i18n/errors';
 import { formatPeriod, plural } from '$lib/i18n/format';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { SLOT, STORE, listFiles } from './logisticiens.repository';
+import { SLOT, STORE, listFiles, setPeriod } from './logisticiens.repository';
 
 /** Saves one reviewed file under the period the user confirmed. */
 export async function saveThreePL(
@@ -78,4 +79,30 @@ export async function deletePeriod(period: string): Promise<boolean> {
 		},
 		true
 	);
+}
+
+/** Files a saved file under another month; "Annuler" puts it back. */
+export async function changePeriod(dataset: DatasetRecord, period: string): Promise<boolean> {
+	const before = dataset.period;
+	const name = `« ${dataset.fileName} »`;
+	try {
+		if (!/^\d{4}-\d{2}$/.test(period))
+			throw new PilotError('validation', { message: 'Choisissez un mois (AAAA-MM).' });
+		await setPeriod(dataset.id, period);
+		notifySuccess(`Fichier ${name} classé en ${formatPeriod(period)}.`, {
+			label: 'Annuler',
+			run: async () => {
+				try {
+					if (before) await setPeriod(dataset.id, before);
+					notifySuccess(`Fichier ${name} de nouveau en ${formatPeriod(before)}.`);
+				} catch (err) {
+					handleError(err, `Annulation — période du fichier ${name}`);
+				}
+			}
+		});
+		return true;
+	} catch (err) {
+		handleError(err, `Période du fichier ${name}`);
+		return false;
+	}
 }

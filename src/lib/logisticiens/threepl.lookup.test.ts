@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/db/records';
-import { buildLookup, windowFor } from './threepl.lookup';
+import { buildLookup, conflictList, windowFor } from './threepl.lookup';
 import type { ThreePLRow } from './threepl.types';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
@@ -67,6 +67,12 @@ describe('buildLookup', () => {
 		expect(lookup.get('00998')?.partner).toBe('ZERO');
 		expect(lookup.get('')).toBeUndefined();
 		expect(lookup.get('333')).toBeUndefined();
+	});
+
+	it('lists the conflicts with the winner first', () => {
+		expect(conflictList(lookup).map((c) => [c.tracking, c.matches.map((m) => m.datasetId)])).toEqual([
+			['111', ['nov-b', 'nov-a', 'oct']]
+		]);
 	});
 
 	it('finds rows by order number and by postcode', () => {

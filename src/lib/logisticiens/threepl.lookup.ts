@@ -97,3 +97,19 @@ export function windowFor(days: string[]): string[] {
 	for (let m = from; m <= to; m = addMonths(m, 1)) out.push(m);
 	return out;
 }
+
+export interface Conflict {
+	tracking: string;
+	/** Winner first. */
+	matches: ThreePLMatch[];
+}
+
+/** Trackings listed more than once across the files (RULINGS 3), to show which row is used. */
+export function conflictList(lookup: ThreePLLookup): Conflict[] {
+	const out: Conflict[] = [];
+	for (const winner of lookup.rows()) {
+		const matches = lookup.conflicts(winner.tracking);
+		if (matches.length > 1) out.push({ tracking: winner.tracking, matches });
+	}
+	return out.sort((a, b) => a.tracking.localeCompare(b.tracking));
+}
