@@ -226,14 +226,14 @@ export const dpdModule: CarrierModule<DpdRow, DpdLine, DpdResult> = {
 			label: 'DPD Predict',
 			accept: '.xlsx,.xls',
 			parser: 'dpd',
-			hint: 'Facture DPD Predict (.xlsx) : première feuille, colonnes « DPD ID », « Prix transport »…'
+			hint: 'première feuille, colonnes « DPD ID », « Prix transport »…'
 		},
 		{
 			id: 'classic',
 			label: 'DPD Classic',
 			accept: '.xlsx,.xls',
 			parser: 'dpd',
-			hint: 'Facture DPD Classic (.xlsx), même structure que Predict.'
+			hint: 'même structure que Predict'
 		}
 	],
 	rules: { acceptsCarrier: isDpdCarrier },

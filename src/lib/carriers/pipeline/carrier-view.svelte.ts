@@ -47,7 +47,13 @@ class CarrierViews {
 		return this.of(carrier).filters[`${tab}/${table}`] ?? {};
 	}
 
-	setFilter(carrier: string, tab: string, table: string, id: string, value: string | boolean): void {
+	setFilter(
+		carrier: string,
+		tab: string,
+		table: string,
+		id: string,
+		value: string | boolean | string[]
+	): void {
 		const key = `${tab}/${table}`;
 		const all = this.of(carrier).filters;
 		this.#update(carrier, { filters: { ...all, [key]: { ...(all[key] ?? {}), [id]: value } } });

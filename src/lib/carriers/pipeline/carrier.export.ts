@@ -31,5 +31,9 @@ export async function buildExport<L extends BilledLine, R>(
 	now = new Date()
 ): Promise<{ blob: Blob; fileName: string }> {
 	const blob = await writeXlsx(exportSheets(tabs, analysis, spec, filters));
-	return { blob, fileName: spec.fileName(fileStamp(now)) };
+	const first = spec.sheets[0];
+	return {
+		blob,
+		fileName: spec.fileName(fileStamp(now), first && filters ? filters(first.tab, first.table) : {})
+	};
 }

@@ -8,7 +8,7 @@ export { cellText } from '$lib/ui/data-table';
 export const TONE_FILLS = { alert: 'FFC7CE', warn: 'FFEB9C' } as const;
 
 /** Values of a table's filters, by filter id ('' / false = inactive). */
-export type FilterValues = Record<string, string | boolean>;
+export type FilterValues = Record<string, string | boolean | string[]>;
 
 /** Literal, case- and accent-insensitive text (the legacy's regex search broke on "(", bug 11). */
 export function searchKey(text: string): string {
@@ -18,15 +18,26 @@ export function searchKey(text: string): string {
 		.toLowerCase();
 }
 
+/** The ticked values of a 'choices' filter: the user's, else its initial selection. */
+export function chosenValues(
+	filter: { id: string; initial: readonly string[] },
+	values: FilterValues
+): readonly string[] {
+	const v = values[filter.id];
+	return Array.isArray(v) ? v : filter.initial;
+}
+
 export function filterRows<Row>(spec: TableSpec<Row>, values: FilterValues): Row[] {
 	const active = (spec.filters ?? []).filter((f) => {
 		const v = values[f.id];
+		if (f.kind === 'choices') return true;
 		return f.kind === 'toggle' ? v === true : typeof v === 'string' && v !== '';
 	});
 	if (!active.length) return spec.rows;
 	return spec.rows.filter((row) =>
 		active.every((f) => {
 			if (f.kind === 'toggle') return f.test(row);
+			if (f.kind === 'choices') return chosenValues(f, values).includes(f.value(row));
 			if (f.kind === 'partner') return f.partner(row) === values[f.id];
 			return searchKey(f.text(row)).includes(searchKey(String(values[f.id])));
 		})

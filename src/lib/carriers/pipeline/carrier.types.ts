@@ -145,7 +145,16 @@ export interface ColumnSpec<Row> {
 export type FilterSpec<Row> =
 	| { id: string; kind: 'search'; label: string; text: (row: Row) => string }
 	| { id: string; kind: 'partner'; label: string; partner: (row: Row) => string }
-	| { id: string; kind: 'toggle'; label: string; test: (row: Row) => boolean };
+	| { id: string; kind: 'toggle'; label: string; test: (row: Row) => boolean }
+	/** Several values ticked among `options` (e.g. surcharge types); `initial` until the user changes it. */
+	| {
+			id: string;
+			kind: 'choices';
+			label: string;
+			options: readonly string[];
+			initial: readonly string[];
+			value: (row: Row) => string;
+	  };
 
 /** What a flagged row offers: "Créer une indemnisation" pre-filled from it. */
 export interface ClaimDraft {
@@ -209,8 +218,14 @@ export interface ExportSpec {
 	id: string;
 	/** Button label, e.g. "📥 Exporter Synthèse". */
 	label: string;
-	/** File name for a day stamp 'YYYYMMDD' (and time 'HHMMSS'), e.g. `dpd_synthese_20261127.xlsx`. */
-	fileName: (stamp: { day: string; time: string }) => string;
+	/**
+	 * File name for a day stamp 'YYYYMMDD' (and time 'HHMMSS'), e.g. `dpd_synthese_20261127.xlsx`; `filters`
+	 * are the values of the first sheet's table (the legacy names some files after them).
+	 */
+	fileName: (
+		stamp: { day: string; time: string },
+		filters: Readonly<Record<string, string | boolean | string[]>>
+	) => string;
 	sheets: ExportSheet[];
 	/** The filtered rows of each table (as on screen, the legacy's behaviour) or all rows. */
 	rows: 'filtered' | 'all';

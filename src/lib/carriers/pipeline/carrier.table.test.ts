@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { sortRows, cellText } from '$lib/ui/data-table';
+import { filterRows, freezeTable, partnerOptions, toSheet } from './carrier.table';
+import type { TableSpec } from './carrier.types';
+
+interface Row {
+	partner: string;
+	id: string;
+	cents: number;
+	flagged: boolean;
+}
+
+const spec: TableSpec<Row> = {
+	id: 't',
+	columns: [
+		{ header: 'Contrôle', kind: 'text', value: (r) => (r.flagged ? 'Doublon' : ''), screenOnly: true },
+		{ header: 'Partenaire', kind: 'text', value: (r) => r.partner },
+		{ header: 'Montant', kind: 'cents', value: (r) => r.cents }
+	],
+	rows: [
+		{ partner: 'VELO & CO', id: '1', cents: 1000, flagged: false },
+		{ partner: 'Café (Pierrot)', id: '2', cents: 250, flagged: true },
+		{ partner: 'ÉLISE', id: '3', cents: 500, flagged: false }
+	],
+	filters: [
+		{ id: 'q', kind: 'search', label: 'Rechercher', text: (r) => `${r.partner} ${r.id}` },
+		{ id: 'p', kind: 'partner', label: 'Partenaire', partner: (r) => r.partner },
+		{ id: 'd', kind: 'toggle', label: 'Doublons', test: (r) => r.flagged }
+	],
+	tone: (r) => (r.flagged ? 'alert' : null)
+};
+
+describe('carrier tables', () => {
+	it('searches literally, without case or accents (legacy bug 11: a "(" broke the regex)', () => {
+		expect(filterRows(spec, { q: '(pier' }).map((r) => r.id)).toEqual(['2']);
+		expect(filterRows(spec, { q: 'elise' }).map((r) => r.id)).toEqual(['3']);
+		expect(filterRows(spec, { q: '' })).toHaveLength(3);
+	});
+
+	it('combines partner and toggle filters', () => {
+		expect(filterRows(spec, { p: 'VELO & CO' }).map((r) => r.id)).toEqual(['1']);
+		expect(filterRows(spec, { d: true }).map((r) => r.id)).toEqual(['2']);
+		expect(filterRows(spec, { d: true, p: 'VELO & CO' })).toEqual([]);
+		expect(partnerOptions(spec)).toEqual(['Café (Pierrot)', 'ÉLISE', 'VELO & CO']);
+	});
+
+	it('exports without screen-only columns and highlights flagged rows', () => {
+		const sheet = toSheet(spec, 'Feuille');
+		expect(sheet.columns.map((c) => c.header)).toEqual(['Partenaire', 'Montant']);
+		expect(spec.rows.map((r) => sheet.highlight?.(r) ?? null)).toEqual([null, 'FFC7CE', null]);
+		expect(freezeTable(spec).rows).toEqual([
+			['VELO & CO', 1000],
+			['Café (Pierrot)', 250],
+			['ÉLISE', 500]
+		]);
+	});
+
+	it('formats and sorts cells the French way', () => {
+		expect(cellText('cents', 123456)).toBe('1 234,56 €');
+		expect(cellText('date', '2026-11-27')).toBe('27/11/2026');
+		expect(cellText('percent', 0.08)).toBe('8 %');
+		expect(sortRows(spec.rows, spec.columns[2], 'desc').map((r) => r.id)).toEqual(['1', '3', '2']);
+		expect(sortRows(spec.rows, spec.columns[1], 'asc').map((r) => r.id)).toEqual(['2', '3', '1']);
+	});
+});
