@@ -119,6 +119,12 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
+	await test.step('archive the analysis in the Bibliothèque under its period', async () => {
+		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+		await expect(page.getByText('Analyse DPD archivée dans la Bibliothèque (Novembre 2026)')).toBeVisible();
+		await expect(page.getByText(/1 analyse archivée pour DPD/)).toBeVisible();
+	});
+
 	await test.step('"Créer une indemnisation" from a duplicate opens the claim form pre-filled', async () => {
 		await dpd.openTab('⚠️ À contester');
 		await page
@@ -127,4 +133,18 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 			.click();
 		await expect(page).toHaveURL(/\/indemnisations\?tab=ajouter&tracking=\d{14}&carrier=DPD/);
 	});
+});
+
+test('DPD: reset asks first, names what it erases, and empties the module', async ({ page }) => {
+	const dpd = new CarrierPage(page, 'dpd');
+	await dpd.goto();
+	await dpd.upload('DPD Classic', 'dpd/DPD_CLASSIC.xlsx');
+	await expect(dpd.kpi('Expéditions')).toContainText('43');
+	await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('43 lignes');
+	await page.getByRole('button', { name: '🗑️ Réinitialiser' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Réinitialiser le module DPD' });
+	await expect(dialog).toContainText('1 fichier importé de DPD (43 lignes)');
+	await dialog.getByRole('button', { name: 'Effacer les fichiers DPD' }).click();
+	await expect(page.getByTestId('carrier-empty')).toBeVisible({ timeout: 20_000 });
+	await expect(page.getByRole('button', { name: 'Annuler' }).first()).toBeVisible();
 });
