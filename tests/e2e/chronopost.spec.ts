@@ -42,8 +42,22 @@ test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation,
 		['MAISON PLUMETIS', 3, 8.86, 9.47, 21.96, 23.34, 1.38, 140, 141.38]
 	]);
 
+	// The Surplus tab opens on the legacy pre-selection (4 types); the 2 € Traitements are a separate type.
 	await chrono.openTab('💰 Surplus par Partenaire');
+	await expect(chrono.count('surplus', 'surplus')).toContainText('22/38');
+	await page.getByRole('checkbox', { name: 'Traitement Retour expéditeur' }).last().check();
+	await expect(chrono.count('surplus', 'surplus')).toContainText('27/38');
 	await expect(chrono.table('surplus', 'surplus')).toContainText('Traitement Retour expéditeur');
+	const surplus = await chrono.exportAndRead('📥 Exporter Surplus');
+	expect(surplus.fileName).toMatch(/^surplus_chronopost_5types_\d{8}_\d{6}\.xlsx$/);
+
+	// The total counts all seven types by default; unticking one lowers it at once (RULINGS 8).
+	const picker = page.getByTestId('chronopost-total-types');
+	await picker.getByRole('checkbox', { name: 'Supplément hors norme' }).uncheck();
+	await expect(chrono.kpi('💸 TOTAL À CONTESTER')).toContainText('282,34 €');
+	await expect(chrono.kpi('💸 TOTAL À CONTESTER')).toContainText('6/7 types');
+	await picker.getByRole('button', { name: 'Les 7 types' }).click();
+	await expect(chrono.kpi('💸 TOTAL À CONTESTER')).toContainText('492,34 €');
 
 	await chrono.openTab('📋 Détail par Commande');
 	await expect(chrono.count('detail', 'detail')).toContainText('/78');

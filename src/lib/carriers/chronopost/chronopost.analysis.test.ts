@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { exportSheets, buildExport } from '../pipeline/carrier.export';
+import { filterRows } from '../pipeline/carrier.table';
 import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { pageSpec } from '../pipeline/common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
@@ -192,6 +193,24 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 			answers.ecarts_defaveur_total,
 			6
 		);
+	});
+
+	it('opens the Surplus tab on the legacy pre-selection (4 types), names the export after the filters', async () => {
+		const tab = chronopostModule.tabs.find((t) => t.id === 'surplus')!;
+		const detail = tab.tables(analysis).find((t) => t.id === 'surplus')!;
+		const pre = answers.surcharges_by_type;
+		const preCount = SURPLUS_PRESELECTION.reduce((n, t) => n + pre[t].count, 0);
+		expect(filterRows(detail, {})).toHaveLength(preCount);
+		expect(filterRows(detail, { types: [...SURPLUS_TYPES] })).toHaveLength(answers.surcharges_count);
+		expect(filterRows(detail, { types: [] })).toHaveLength(0);
+		const spec = chronopostModule.exports.find((e) => e.id === 'surplus')!;
+		const filters = { partner: "LES SAVONS D'ELISE", types: ['Supplément Corse', 'Retour expéditeur'] };
+		const { fileName } = await buildExport(chronopostModule.tabs, analysis, spec, () => filters);
+		expect(fileName).toMatch(/^surplus_chronopost_LES_SAVONS_D_ELISE_2types_\d{8}_\d{6}\.xlsx$/);
+		const { fileName: all } = await buildExport(chronopostModule.tabs, analysis, spec, () => ({
+			types: [...SURPLUS_TYPES]
+		}));
+		expect(all).toMatch(/^surplus_chronopost_\d{8}_\d{6}\.xlsx$/);
 	});
 
 	it('exports the filtered rows of the screen (partner filter)', () => {

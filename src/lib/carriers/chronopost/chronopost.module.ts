@@ -6,11 +6,13 @@ import {
 	type CarrierModule,
 	type ColumnSpec,
 	type ExportSpec,
+	type FilterSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
 import { SURPLUS_TYPES, type ChronoRow, type SurplusType } from './chronopost.parser';
 import {
 	CHRONO_OVERWEIGHT_TOLERANCE_G,
+	SURPLUS_PRESELECTION,
 	analyseChronopost,
 	chronoLines,
 	flagChronopost,
@@ -111,6 +113,33 @@ function surplusOrder(a: ChronoSurchargeRow, b: ChronoSurchargeRow): number {
 	);
 }
 
+/**
+ * The Surplus tab's type filter: the types present, the legacy's pre-selection ticked at first
+ * (only that tab's initial filter: the total counts the types chosen above the KPIs, RULINGS 8).
+ */
+function typesFilter(result: ChronoResult): FilterSpec<ChronoSurchargeRow> {
+	const present = result.byType.filter((t) => t.count > 0).map((t) => t.type);
+	return {
+		id: 'types',
+		kind: 'choices',
+		label: 'Filtrer par type de surplus:',
+		options: present,
+		initial: present.filter((t) => SURPLUS_PRESELECTION.includes(t)),
+		value: (s) => s.type
+	};
+}
+
+/** `_{Partenaire}_{k}types` as the legacy names a filtered surplus export. */
+function surplusSuffix(filters: Readonly<Record<string, string | boolean | string[]>>): string {
+	const partner = typeof filters.partner === 'string' ? filters.partner : '';
+	const types = Array.isArray(filters.types) ? filters.types.length : SURPLUS_PRESELECTION.length;
+	const safe = partner
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.replace(/[^A-Za-z0-9]+/g, '_');
+	return `${safe ? `_${safe}` : ''}${types < SURPLUS_TYPES.length ? `_${types}types` : ''}`;
+}
+
 export function returnsOf(result: ChronoResult): ChronoSurchargeRow[] {
 	return result.surcharges.filter((s) => RETURN_TYPES.includes(s.type));
 }
@@ -187,6 +216,7 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 					rows: [...a.result.surcharges].sort(surplusOrder),
 					filters: [
 						{ id: 'partner', kind: 'partner', label: 'Filtrer par partenaire:', partner: (s) => s.partner },
+						typesFilter(a.result),
 						{
 							id: 'q',
 							kind: 'search',
@@ -302,7 +332,7 @@ const exports: ExportSpec[] = [
 	{
 		id: 'surplus',
 		label: '📥 Exporter Surplus',
-		fileName: (s) => `surplus_chronopost_${s.day}_${s.time}.xlsx`,
+		fileName: (s, f) => `surplus_chronopost${surplusSuffix(f)}_${s.day}_${s.time}.xlsx`,
 		sheets: [SHEETS.surplus],
 		rows: 'filtered'
 	},
