@@ -140,6 +140,10 @@ test('French validation, duplicate warning, prefill from an anomaly, keyboard ta
 }) => {
 	const claims = new ClaimsPage(page);
 	await claims.goto();
+	// The label contract (RULINGS 14): Playwright's default substring match finds exactly one field per word.
+	for (const word of ['Date', 'Tracking', 'Partenaire', 'Transporteur', 'Motif', 'Montant']) {
+		await expect(page.getByLabel(word)).toHaveCount(1);
+	}
 	await claims.field('Montant').fill('0');
 	await claims.submit.click();
 	const alert = page.getByRole('alert').filter({ hasText: 'Corrigez' });
