@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 const answers = JSON.parse(readFileSync('tests/fixtures/chronopost/answers.chronopost.json', 'utf8'));
 import { CarrierPage } from './pages/carrier.page';
@@ -80,4 +81,24 @@ test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation,
 	]);
 	expect(book.sheets['Surplus Partenaires'].length - 1).toBe(answers.surcharges_count);
 	expect(sum(book.sheets['Surplus Partenaires'], 5)).toBeCloseTo(answers.surcharges_total, 6);
+	const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(
+		(v) => v.impact === 'serious' || v.impact === 'critical'
+	);
+	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+
+	await chrono.openTab('📈 Coûts');
+	await expect(chrono.table('couts', 'costs')).toContainText('LES SAVONS D');
+
+	await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+	await expect(
+		page.getByText('Analyse Chronopost archivée dans la Bibliothèque (Novembre 2026)')
+	).toBeVisible();
+
+	// A parcel billed above the grid opens a claim pre-filled with its tracking and the carrier.
+	await chrono.openTab('📋 Détail par Commande');
+	await page
+		.getByRole('button', { name: /Créer une indemnisation pour X/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/indemnisations\?tab=ajouter&tracking=X[A-Z]\d{9}FR&carrier=Chronopost/);
 });

@@ -48,6 +48,19 @@ test('analyses the fixture CSV: KPIs, tabs, the formatted export read back, then
 	const synth = book.sheets['Synthèse Colonnes'];
 	expect(synth.find((r) => r[1] === 'XC2_Montant_HT')?.slice(3, 5)).toEqual([32, 514.85]);
 
+	await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+	await expect(page.getByText(/Analyse DHL archivée dans la Bibliothèque/)).toBeVisible();
+
+	await dhl.openTab('⚠️ À contester');
+	await expect(page.getByTestId('info-a-contester')).toContainText('lignes signalées');
+	await page
+		.getByRole('button', { name: /Créer une indemnisation pour \d{10}/ })
+		.first()
+		.click();
+	await expect(page).toHaveURL(/\/indemnisations\?tab=ajouter&tracking=\d{10}&carrier=DHL/);
+	await dhl.goto();
+	await expect(dhl.kpi('Total expéditions')).toContainText('57', { timeout: 30_000 });
+
 	await page.getByRole('button', { name: '🗑️ Réinitialiser' }).click();
 	const dialog = page.getByRole('dialog');
 	await dialog.getByRole('button', { name: /Effacer les fichiers DHL/ }).click();
