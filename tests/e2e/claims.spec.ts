@@ -157,6 +157,10 @@ test('French validation, duplicate warning, prefill from an anomaly, keyboard ta
 	await expect(warning).toBeVisible();
 	await warning.getByRole('link').click();
 	await expect(claims.editor).toContainText('Indemnisation DUP1');
+	const inEditor = await new AxeBuilder({ page }).include('dialog').analyze();
+	expect(
+		inEditor.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 	await claims.editor.getByRole('button', { name: /Fermer/ }).click();
 
 	// openClaimFromAnomaly() navigates to this URL.
@@ -233,6 +237,12 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	await expect(
 		page.getByRole('status').filter({ hasText: 'Délais de réclamation enregistrés' })
 	).toBeVisible();
+	const settingsAxe = await new AxeBuilder({ page })
+		.include('[aria-labelledby="deadlines-settings-title"]')
+		.analyze();
+	expect(
+		settingsAxe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)
+	).toEqual([]);
 
 	const claims = new ClaimsPage(page);
 	await claims.goto();
