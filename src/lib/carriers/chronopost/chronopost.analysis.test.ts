@@ -55,6 +55,20 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		expect(result.unknownTheoLines).toBe(0);
 	});
 
+	// Legacy fault (§2.6, LEGACY-DIFFS): EU parcels of (3,4], (5,6], (7,9] and (10,14] kg had no price.
+	it('prices the EU parcels the legacy bracket lookup missed', () => {
+		const legacyGap = (g: number) =>
+			(g > 3000 && g <= 4000) ||
+			(g > 5000 && g <= 6000) ||
+			(g > 7000 && g <= 9000) ||
+			(g > 10_000 && g <= 14_000);
+		const eu = result.details.filter(
+			(d) => d.matched && d.country !== 'FR' && d.logG !== null && legacyGap(d.logG)
+		);
+		expect(eu).toHaveLength(answers.eu_lines_in_brackets_missing_from_legacy_lookup);
+		expect(eu.every((d) => d.theoCents !== null && d.theoBand !== null)).toBe(true);
+	});
+
 	it('types and sums the surcharges read from the detail rows', () => {
 		const byType = Object.fromEntries(
 			result.byType.filter((t) => t.count).map((t) => [t.type, { count: t.count, amount: euros(t.cents) }])
