@@ -9,6 +9,7 @@ import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime } from '$lib/i18n/format';
 import { takeSafetySnapshot } from '$lib/backup/snapshots.service';
+import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifications } from '$lib/state/notifications.svelte';
 import type { IntakeProgress, ParsedFile } from './intake.core';
 import type { IntakeMessage, IntakeRequest } from './intake.worker';
@@ -155,6 +156,7 @@ export interface ImportOptions {
 
 /** Parse (worker) then store (one transaction). Errors are reported in French; returns undefined then. */
 export async function importFile(opts: ImportOptions): Promise<DatasetRecord | undefined> {
+	activity.begin(`Import de « ${opts.file.name} »`);
 	try {
 		const parsed = await parseInWorker(opts.file, opts.parser, opts);
 		const duplicate = await alreadyImported(opts.store, parsed);
@@ -179,6 +181,8 @@ export async function importFile(opts: ImportOptions): Promise<DatasetRecord | u
 	} catch (err) {
 		reportIntakeError(err, opts.file.name);
 		return undefined;
+	} finally {
+		activity.end();
 	}
 }
 

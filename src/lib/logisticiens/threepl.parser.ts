@@ -4,7 +4,7 @@ import type { ParseContext, ParseResult } from '$lib/intake/parsers';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking, recogniseCarrier } from '$lib/intake/tracking';
 import { cellText, isBlank, normalisePostcode, parseDay, parseNumber } from '$lib/intake/values';
-import { detectPeriod } from './threepl.period';
+import { detectPeriod, periodFromFileName } from './threepl.period';
 import type { ThreePLRow } from './threepl.types';
 
 export const THREEPL_SHEET = 'Facturation préparation';
@@ -125,7 +125,7 @@ export function parseThreePL(sheets: RawSheet[], ctx: ParseContext): ParseResult
 		errors,
 		columns: THREEPL_COLUMNS.filter((c) => c.key in index).map((c) => c.key),
 		dateRange: first && last ? [first, last] : null,
-		period: shipPeriod ?? detectPeriod(rows.map((r) => r.orderDate)),
+		period: shipPeriod ?? detectPeriod(rows.map((r) => r.orderDate)) ?? periodFromFileName(ctx.fileName),
 		meta: {
 			sheet: sheet.name,
 			perCarrier,

@@ -26,4 +26,10 @@ export function detectPeriod(days: (string | null)[]): string | null {
 	return best[0];
 }
 
+/** A month written in a file name ("LOG_2026_09.xlsx", "export-202611.xls"), the last resort. */
+export function periodFromFileName(fileName: string): string | null {
+	const m = /(?:^|\D)(20\d{2})[-_ .]?(0[1-9]|1[0-2])(?:\D|$)/.exec(fileName);
+	return m ? `${m[1]}-${m[2]}` : null;
+}
+
 export { addMonths };
