@@ -4,6 +4,7 @@ import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import type { DatasetRecord } from '$lib/db/records';
 import { archivePeriod, matchLines, overweight, partnerMonthCosts, summarise } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
+import { commonTabs } from './common.tabs';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
 	return {
@@ -72,6 +73,30 @@ describe('matchLines', () => {
 		const [m] = matchLines([line('111', 500)], lookup, dpdRules);
 		expect(m.partner).toBe('RECENT');
 		expect(m.conflict.map((c) => c.period)).toEqual(['2026-10', '2026-09']);
+	});
+
+	it('lists conflicts in the shared "Conflits 3PL" tab, a partner change highlighted', () => {
+		const ms = matchLines([line('111', 500), line('444', 100)], lookup, dpdRules);
+		const analysis = {
+			carrier: 'dpd',
+			window: [],
+			lines: ms,
+			summary: summarise(ms),
+			costs: [],
+			result: null
+		};
+		const tab = commonTabs('DPD').find((t) => t.id === 'conflits')!;
+		const [table] = tab.tables(analysis);
+		expect(table.rows).toHaveLength(1);
+		expect(table.columns.map((c) => c.value(table.rows[0]))).toEqual([
+			'111',
+			'RECENT',
+			'Octobre 2026',
+			'oct.xlsx',
+			'ANCIEN — Septembre 2026 (sep.xlsx, ligne 2)'
+		]);
+		expect(table.tone?.(table.rows[0])).toBe('warn');
+		expect(tab.info?.(analysis)).toContain('1 ligne');
 	});
 
 	it('reads a blank partner, another carrier or an unknown tracking as NON ATTRIBUÉ (RULINGS 1)', () => {

@@ -58,6 +58,7 @@ describe('carrier service on stored records', () => {
 			'retours',
 			'flags',
 			'unmatched',
+			'conflicts',
 			'costs'
 		]);
 		expect(result.tables.find((t) => t.id === 'synthese')?.rows).toHaveLength(9);

@@ -118,6 +118,44 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 			exports: ['non-attribue']
 		},
 		{
+			id: 'conflits',
+			label: '🔀 Conflits 3PL',
+			heading: 'Trackings présents dans plusieurs fichiers logisticiens',
+			info: (a) =>
+				a.summary.conflictLines
+					? `${plural(a.summary.conflictLines, 'ligne')} : la ligne de la période la plus récente (puis du dernier import) est retenue.`
+					: '✅ Aucun tracking présent dans plusieurs fichiers logisticiens.',
+			tables: (a) => [
+				table<MatchedLine<L>>({
+					id: 'conflicts',
+					columns: [
+						{ header: 'Tracking', kind: 'text', value: (m) => m.line.tracking },
+						{ header: 'Partenaire retenu', kind: 'text', value: (m) => m.partner },
+						{ header: 'Période retenue', kind: 'text', value: (m) => formatPeriod(m.match?.period) },
+						{ header: 'Fichier retenu', kind: 'text', value: (m) => m.match?.fileName ?? '' },
+						{
+							header: 'Autres lignes logisticien',
+							kind: 'text',
+							value: (m) =>
+								m.conflict
+									.slice(1)
+									.map(
+										(c) =>
+											`${c.partner || '(vide)'} — ${formatPeriod(c.period)} (${c.fileName}, ligne ${c._line})`
+									)
+									.join(' · ')
+						}
+					],
+					rows: a.lines.filter((m) => m.conflict.length > 1),
+					filters: [
+						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+					],
+					tone: (m) => (new Set(m.conflict.map((c) => c.partner.trim())).size > 1 ? 'warn' : null),
+					empty: 'Aucun conflit : chaque tracking facturé figure dans un seul fichier logisticien.'
+				})
+			]
+		},
+		{
 			id: 'couts',
 			label: '📈 Coûts',
 			heading: 'Coût par partenaire et par mois',
