@@ -105,14 +105,16 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 	const checked = checkManifest(manifest, options);
 	const tables: Record<string, TableData> = {};
 	const blobs = new Map<string, Blob>();
+	// One Blob per content and type: the same bytes may be stored under several MIME types.
 	const blobOf = (table: string) => (ref: BlobRef) => {
-		let blob = blobs.get(ref.sha256);
+		const id = `${ref.sha256}|${ref.type}`;
+		let blob = blobs.get(id);
 		if (!blob) {
 			const bytes = entries.get(blobEntry(ref.sha256));
 			if (!bytes)
 				throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(ref.sha256) });
 			blob = new Blob([bytes], { type: ref.type });
-			blobs.set(ref.sha256, blob);
+			blobs.set(id, blob);
 		}
 		if (ref.name !== undefined && typeof File !== 'undefined') {
 			return new File([blob], ref.name, { type: ref.type, lastModified: ref.lastModified });

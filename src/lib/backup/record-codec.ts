@@ -94,7 +94,10 @@ export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): J
 	}
 	if (value === null) return null;
 	if (Array.isArray(value)) return value.map((item) => encodeValue(item, blobHash));
-	if (value instanceof Date) return { [TAG]: 'date', v: value.getTime() };
+	if (value instanceof Date) {
+		const time = value.getTime();
+		return { [TAG]: 'date', v: Number.isNaN(time) ? null : time };
+	}
 	if (value instanceof Blob) {
 		const ref: Record<string, Json> = {
 			[TAG]: 'blob',
@@ -125,9 +128,10 @@ export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): J
 	if (value instanceof RegExp) return { [TAG]: 're', s: value.source, f: value.flags };
 	if (!isPlainObject(value)) throw new TypeError(`Objet non sauvegardable : ${value.constructor?.name}`);
 	const out: Record<string, Json> = {};
-	for (const key of Object.keys(value))
-		out[key] = encodeValue((value as Record<string, unknown>)[key], blobHash);
-	return TAG in out ? { [TAG]: 'obj', v: out } : out;
+	for (const key of Object.keys(value)) {
+		setOwn(out, key, encodeValue((value as Record<string, unknown>)[key], blobHash));
+	}
+	return Object.hasOwn(out, TAG) ? { [TAG]: 'obj', v: out } : out;
 }
 
 /** The inverse of encodeValue; `blobOf` returns the Blob stored under a reference. */
@@ -135,7 +139,7 @@ export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unk
 	if (value === null || typeof value !== 'object') return value;
 	if (Array.isArray(value)) return value.map((item) => decodeValue(item, blobOf));
 	const obj = value as Record<string, unknown>;
-	if (!(TAG in obj)) return decodeFields(obj, blobOf);
+	if (!Object.hasOwn(obj, TAG)) return decodeFields(obj, blobOf);
 	switch (obj[TAG]) {
 		case 'obj':
 			return decodeFields(obj.v as Record<string, unknown>, blobOf);
@@ -146,7 +150,7 @@ export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unk
 		case 'undef':
 			return undefined;
 		case 'date':
-			return new Date(obj.v as number);
+			return new Date(obj.v === null ? NaN : (obj.v as number));
 		case 'blob':
 			return blobOf(obj as unknown as BlobRef);
 		case 'ab':
@@ -172,12 +176,13 @@ export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unk
 
 function decodeFields(obj: Record<string, unknown>, blobOf: (ref: BlobRef) => Blob): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(obj)) {
-		const decoded = decodeValue(obj[key], blobOf);
-		// "__proto__" as data must stay data, not become the prototype.
-		Object.defineProperty(out, key, { value: decoded, enumerable: true, writable: true, configurable: true });
-	}
+	for (const key of Object.keys(obj)) setOwn(out, key, decodeValue(obj[key], blobOf));
 	return out;
+}
+
+/** A key such as "__proto__" is data: define it, never assign it (that would set the prototype). */
+function setOwn(target: object, key: string, value: unknown): void {
+	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 /** Blob references inside an encoded (JSON) value, to check that each one is in the archive. */
@@ -191,6 +196,6 @@ export function blobRefsOf(value: unknown, out: BlobRef[] = []): BlobRef[] {
 	if (obj[TAG] === 'blob') out.push(obj as unknown as BlobRef);
 	else if (obj[TAG] === 'obj') blobRefsOf(obj.v, out);
 	else if (obj[TAG] === 'map' || obj[TAG] === 'set') blobRefsOf(obj.v, out);
-	else if (!(TAG in obj)) for (const key of Object.keys(obj)) blobRefsOf(obj[key], out);
+	else if (!Object.hasOwn(obj, TAG)) for (const key of Object.keys(obj)) blobRefsOf(obj[key], out);
 	return out;
 }
