@@ -268,4 +268,11 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	await expect(claims.tableCount('claims')).toHaveText('2');
 	await claims.openTab('Consulter');
 	await expect(claims.rows).toHaveCount(2);
+
+	// A portrait tablet: no tab widens the page (wide tables scroll inside their own box).
+	await page.setViewportSize({ width: 768, height: 1024 });
+	for (const name of ['Ajouter', 'Consulter', 'Statistiques', 'Délais', 'Exporter'] as const) {
+		await claims.openTab(name);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(768);
+	}
 });
