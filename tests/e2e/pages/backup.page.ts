@@ -1,5 +1,12 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import { ShellPage } from './shell.page';
+
+export interface BackupFile {
+	name: string;
+	mimeType: string;
+	buffer: Buffer;
+}
 
 /** "Sauvegarde & Restauration": tabs Sauvegarder / Restaurer, labels from the UI contract. */
 export class BackupPage extends ShellPage {
@@ -59,11 +66,48 @@ export class BackupPage extends ShellPage {
 		return download;
 	}
 
+	/** Creates, downloads and returns a backup file as a user would hand it back. */
+	async createAndDownload(): Promise<BackupFile> {
+		await this.createBackup();
+		const download = await this.download();
+		return {
+			name: download.suggestedFilename(),
+			mimeType: 'application/zip',
+			buffer: await readFile(await download.path())
+		};
+	}
+
+	/** A table's records read straight from IndexedDB, to compare data exactly. */
+	async dump(table: string): Promise<string> {
+		return this.page.evaluate(
+			(name) =>
+				new Promise<string>((resolve, reject) => {
+					const open = indexedDB.open('pilot-greenlog');
+					open.onerror = () => reject(open.error);
+					open.onsuccess = () => {
+						const idb = open.result;
+						const all = idb.transaction(name).objectStore(name).getAll();
+						all.onsuccess = () => {
+							resolve(JSON.stringify(all.result));
+							idb.close();
+						};
+						all.onerror = () => reject(all.error);
+					};
+				}),
+			table
+		);
+	}
+
+	async dismissAlerts(): Promise<void> {
+		const close = this.alerts().getByRole('button', { name: 'Fermer le message' });
+		while ((await close.count()) > 0) await close.first().click();
+	}
+
 	fileInput(): Locator {
 		return this.page.getByLabel('Sélectionnez votre fichier de sauvegarde (.zip)');
 	}
 
-	async chooseFile(file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+	async chooseFile(file: string | BackupFile): Promise<void> {
 		await this.openTab('Restaurer');
 		await this.fileInput().setInputFiles(file);
 	}
