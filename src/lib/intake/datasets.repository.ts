@@ -3,8 +3,9 @@ import { db } from '$lib/db/pilot-db';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
 import { withWrite } from '$lib/db/write-lock';
+import { ROWS_PER_MESSAGE } from './intake.core';
 
-export const CHUNK_ROWS = 2000;
+export const CHUNK_ROWS = ROWS_PER_MESSAGE;
 
 /** Rows of one dataset in file order (each keeps `_line`). */
 export async function datasetRows<T = Record<string, unknown>>(

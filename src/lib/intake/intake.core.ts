@@ -25,6 +25,8 @@ export interface ParsedFile {
 }
 
 const HASH_STEP = 1 << 20;
+/** Rows per message from the worker, and per chunk record in the database. */
+export const ROWS_PER_MESSAGE = 2000;
 
 export function hashBytes(bytes: Uint8Array, onProgress?: (p: IntakeProgress) => void): string {
 	const hasher = sha256.create();

@@ -36,12 +36,15 @@ export async function parseInWorker(
 			reject(new PilotError('cancelled'));
 		};
 		opts.signal?.addEventListener('abort', abort);
+		const rows: Record<string, unknown>[][] = [];
 		worker.onmessage = (event: MessageEvent<IntakeMessage>) => {
 			const msg = event.data;
 			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
+			else if (msg.type === 'rows') rows.push(msg.rows);
 			else {
 				finish();
-				if (msg.type === 'done') resolve(msg.parsed);
+				if (msg.type === 'done')
+					resolve({ ...msg.parsed, result: { ...msg.parsed.result, rows: rows.flat() } });
 				else if (msg.code) reject(new PilotError(msg.code, msg.details));
 				else reject(new PilotError('unreadable-file', { file: file.name, message: msg.message }));
 			}

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The intake worker: parsing and hashing never run on the page's thread. */
 import { PilotError } from '$lib/i18n/errors';
-import { parseBytes, type IntakeProgress, type ParsedFile } from './intake.core';
+import { parseBytes, ROWS_PER_MESSAGE, type IntakeProgress, type ParsedFile } from './intake.core';
 
 export interface IntakeRequest {
 	bytes: ArrayBuffer;
@@ -11,6 +11,7 @@ export interface IntakeRequest {
 
 export type IntakeMessage =
 	| { type: 'progress'; progress: IntakeProgress }
+	| { type: 'rows'; rows: Record<string, unknown>[] }
 	| { type: 'done'; parsed: ParsedFile }
 	| { type: 'error'; code: PilotError['code'] | null; details: PilotError['details']; message: string };
 
@@ -28,7 +29,12 @@ scope.onmessage = (event: MessageEvent<IntakeRequest>) => {
 			lastPost = now;
 			post({ type: 'progress', progress });
 		});
-		post({ type: 'done', parsed });
+		// Rows go in slices: the page then decodes several small messages, never one long task.
+		const rows = parsed.result.rows;
+		for (let i = 0; i < rows.length; i += ROWS_PER_MESSAGE) {
+			post({ type: 'rows', rows: rows.slice(i, i + ROWS_PER_MESSAGE) });
+		}
+		post({ type: 'done', parsed: { ...parsed, result: { ...parsed.result, rows: [] } } });
 	} catch (err) {
 		if (err instanceof PilotError)
 			post({ type: 'error', code: err.code, details: err.details, message: err.message });
