@@ -74,7 +74,9 @@ describe('claims service', () => {
 	it('records every changed field, sets the payment date and refuses a step the workflow forbids', async () => {
 		const claim = (await createClaim({ ...seed, status: 'À constituer' }))!;
 		expect(await updateClaim(claim.id, { ...draftOf(claim), status: 'Reçue' })).toBeUndefined();
-		expect(notifications.items.at(-1)?.text).toMatch(/ne peut pas passer de « À constituer » à « Reçue »/);
+		expect(notifications.items.at(-1)?.text).toMatch(
+			/TEST123 ne peut pas passer de « À constituer » à « Reçue » : déclarez-la d'abord/
+		);
 		const filed = (await updateClaim(claim.id, {
 			...draftOf(claim),
 			status: 'En attente',

@@ -20,6 +20,7 @@ import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from 
 import {
 	canTransition,
 	diffHistory,
+	TRANSITIONS,
 	validateDraft,
 	withStatusDates,
 	type ClaimDraft,
@@ -89,8 +90,11 @@ export async function updateClaim(id: string, draft: ClaimDraft): Promise<ClaimR
 			const before = await db.claims.get(id);
 			if (!before) throw new PilotError('not-found', { what: "L'indemnisation" });
 			if (!canTransition(before.status, edited.status))
-				throw new PilotError('validation', {
-					message: `Le statut ne peut pas passer de « ${before.status} » à « ${edited.status} ».`
+				throw new PilotError('claim-status-step', {
+					tracking: before.tracking,
+					from: before.status,
+					to: edited.status,
+					allowed: TRANSITIONS[before.status].join(', ')
 				});
 			const fields = withStatusDates(edited, todayIso());
 			const at = Date.now();
@@ -209,13 +213,9 @@ export async function addAttachments(claimId: string, files: File[]): Promise<nu
 	try {
 		for (const f of files) {
 			if (!acceptedAttachment(f))
-				throw new PilotError('validation', {
-					message: `Le fichier « ${f.name} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF.`
-				});
+				throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
 			if (f.size > MAX_ATTACHMENT_BYTES)
-				throw new PilotError('validation', {
-					message: `Le fichier « ${f.name} » dépasse 25 Mo : réduisez la photo ou scindez le PDF avant de le joindre.`
-				});
+				throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
 		}
 		const prepared = await Promise.all(
 			files.map(async (f) => {

@@ -33,7 +33,9 @@ export type ErrorCode =
 	| 'too-large'
 	| 'password-required'
 	| 'wrong-password'
-	| 'legacy-backup';
+	| 'legacy-backup'
+	| 'claim-status-step'
+	| 'attachment-rejected';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -107,7 +109,14 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'wrong-password': (d) =>
 		`Mot de passe incorrect pour la sauvegarde « ${d.file ?? '?'} » (ou fichier altéré) : vérifiez le mot de passe et réessayez. Aucune donnée n'a été modifiée.`,
 	'legacy-backup': (d) =>
-		`« ${d.file ?? '?'} » est une sauvegarde de l'ancienne application Pilot (Streamlit, fichiers .pkl) : elle ne peut pas être restaurée telle quelle. Elle contient : ${d.contents ?? '?'}. Ré-importez plutôt vos fichiers d'origine dans chaque module : ${d.reimport ?? '?'}. Aucune donnée n'a été modifiée.`
+		`« ${d.file ?? '?'} » est une sauvegarde de l'ancienne application Pilot (Streamlit, fichiers .pkl) : elle ne peut pas être restaurée telle quelle. Elle contient : ${d.contents ?? '?'}. Ré-importez plutôt vos fichiers d'origine dans chaque module : ${d.reimport ?? '?'}. Aucune donnée n'a été modifiée.`,
+	// Indemnisations.
+	'claim-status-step': (d) =>
+		`L'indemnisation ${d.tracking ?? ''} ne peut pas passer de « ${d.from} » à « ${d.to} » : ${d.to === 'Reçue' || d.to === 'Acceptée' || d.to === 'Refusée' ? "déclarez-la d'abord (statut « En attente »)" : `choisissez une étape suivante (${d.allowed})`}. Rien n'a été modifié.`,
+	'attachment-rejected': (d) =>
+		d.reason === 'size'
+			? `Le fichier « ${d.file} » dépasse ${d.limit} : réduisez la photo ou scindez le PDF, puis joignez-le de nouveau. Aucune pièce n'a été ajoutée.`
+			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`
 };
 
 /** The French sentence for any error: typed codes first, then the browser's storage errors. */
