@@ -59,7 +59,7 @@ describe('3PL library', () => {
 		expect(await deletePeriod('2026-10')).toBe(true);
 		expect(await db.datasets(STORE).count()).toBe(0);
 		expect(await db.chunks(STORE).count()).toBe(0);
-		expect(await db.snapshots.count()).toBe(1);
+		expect(await db.snapshots.where('kind').equals('safety').count()).toBe(1);
 		const notice = notifications.items.find((n) => n.action);
 		expect(notice?.text).toContain('Octobre 2026');
 		await notice!.action!.run();
@@ -86,7 +86,7 @@ describe('3PL library', () => {
 		});
 		expect((await db.datasets(STORE).toArray()).map((d) => d.id)).toEqual([dataset.id]);
 		expect(await db.chunks(STORE).count()).toBe(1);
-		const snapshots = await db.snapshots.toArray();
+		const snapshots = await db.snapshots.where('kind').equals('safety').toArray();
 		expect(snapshots).toHaveLength(1);
 		expect(snapshots[0].reason).toContain('LOG_2026_10.xlsx');
 	});

@@ -84,6 +84,8 @@ describe('buildLookup', () => {
 			'2026-11-03'
 		]);
 		expect(lookup.byPostcode('75001')).toHaveLength(1);
+		expect(lookup.byPostcode('06000', '2026-10-31').map((m) => m.tracking)).toEqual(['111', '111', '111']);
+		expect(lookup.byPostcode('06000', '2026-10-01')).toEqual([]);
 	});
 });
 

@@ -75,9 +75,14 @@ export function buildLookup(sets: { dataset: DatasetRecord; rows: ThreePLRow[] }
 			return list && list.length > 1 ? [...list] : [];
 		},
 		byOrder: (order) => [...(byOrder.get(orderKey(order)) ?? [])],
-		byPostcode: (postcode) => [
-			...(byPostcode.get(normalisePostcode(postcode, 'FR')) ?? byPostcode.get(postcode.trim()) ?? [])
-		],
+		byPostcode: (postcode, onOrBefore) => {
+			const list = byPostcode.get(normalisePostcode(postcode, 'FR')) ?? byPostcode.get(postcode.trim()) ?? [];
+			if (!onOrBefore) return [...list];
+			return list.filter((m) => {
+				const day = m.shipDate ?? m.orderDate;
+				return !!day && day <= onOrBefore;
+			});
+		},
 		size: byTracking.size,
 		periods: [...periods].sort(),
 		*rows() {

@@ -28,8 +28,11 @@ export interface ThreePLLookup {
 	conflicts(tracking: string): ThreePLMatch[];
 	/** Rows whose origin or partner order number is this one (trimmed, case-insensitive). */
 	byOrder(order: string): ThreePLMatch[];
-	/** Shipments to this postcode (normalised as France's), oldest ship date first. */
-	byPostcode(postcode: string): ThreePLMatch[];
+	/**
+	 * Shipments to this postcode (normalised as France's), oldest ship date first; with `onOrBefore`
+	 * ('YYYY-MM-DD'), only those shipped (or ordered, when no ship date) that day or earlier.
+	 */
+	byPostcode(postcode: string, onOrBefore?: string): ThreePLMatch[];
 	/** Distinct trackings. */
 	size: number;
 	periods: string[];
