@@ -210,3 +210,30 @@ test('axe finds nothing serious on the import review and the library', async ({ 
 	await expect(lib.period('2026-09')).toBeVisible();
 	expect(await serious()).toEqual([]);
 });
+
+test('a bad line is shown with its number; the file is saved only without it, by choice', async ({
+	page
+}) => {
+	const lib = new LogisticiensPage(page);
+	await lib.goto();
+	const csv =
+		"Nom du partenaire;Transporteur;Numéro de tracking;Date d'expédition;Poids expédition\n" +
+		'CAFE PIERROT;DPD;25010000000001;02/11/2026;1 200\n' +
+		'CAFE PIERROT;DPD;25010000000002;32/11/2026;800\n' +
+		'VELO & CO;DHL;1234567890;03/11/2026;500\n';
+	await lib.fileInput.setInputFiles({
+		name: 'export_nov.csv',
+		mimeType: 'text/csv',
+		buffer: Buffer.from(csv)
+	});
+	const row = lib.pending('export_nov.csv');
+	await expect(row.getByRole('alert')).toContainText('ligne 3');
+	await expect(row.getByRole('alert')).toContainText('32/11/2026');
+	await expect(lib.saveButton).toBeDisabled();
+	await row.getByLabel(/Importer sans ces lignes/).check();
+	await lib.save();
+	await expect(lib.results).toContainText('export_nov.csv → Novembre 2026 (2 lignes, 1 ligne ignorée)');
+	await lib.openTab('Fichiers Disponibles');
+	await lib.period('2026-11').getByText('1 ligne ignorée').first().click();
+	await expect(lib.period('2026-11')).toContainText("ligne 3 : date d'expédition illisible « 32/11/2026 »");
+});
