@@ -21,6 +21,7 @@ import {
 	surplusCents,
 	totalToContest,
 	type ChronoDetailRow,
+	type ChronoOtherRow,
 	type ChronoLine,
 	type ChronoResult,
 	type ChronoSurchargeRow,
@@ -140,6 +141,32 @@ function surplusSuffix(filters: Readonly<Record<string, string | boolean | strin
 	return `${safe ? `_${safe}` : ''}${types < SURPLUS_TYPES.length ? `_${types}types` : ''}`;
 }
 
+/** Billed rows of no known type: listed under the surcharges so that nothing billed goes unseen. */
+function othersTable(rows: ChronoOtherRow[]) {
+	return table<ChronoOtherRow>({
+		id: 'autres',
+		title: '❓ Autres lignes facturées (type non reconnu)',
+		columns: [
+			{ header: 'Date', kind: 'date', value: (o) => o.day },
+			{ header: 'Partenaire', kind: 'text', value: (o) => o.partner },
+			{ header: 'Tracking', kind: 'text', value: (o) => o.tracking },
+			{ header: 'Libellé', kind: 'text', value: (o) => o.label },
+			{ header: 'Montant (€)', kind: 'cents', value: (o) => o.amountCents },
+			{ header: 'Ligne', kind: 'int', value: (o) => o.line }
+		],
+		rows,
+		tone: () => 'warn',
+		footer: (list) =>
+			`Montant : ${formatCents(list.reduce((s, o) => s + o.amountCents, 0))} (hors total à contester)`
+	});
+}
+
+function othersNote(result: ChronoResult): string {
+	if (!result.others.length) return '';
+	const cents = result.others.reduce((s, o) => s + o.amountCents, 0);
+	return ` · ⚠️ ${plural(result.others.length, 'ligne facturée', 'lignes facturées')} de type non reconnu (${formatCents(cents)})`;
+}
+
 export function returnsOf(result: ChronoResult): ChronoSurchargeRow[] {
 	return result.surcharges.filter((s) => RETURN_TYPES.includes(s.type));
 }
@@ -196,8 +223,8 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 			heading: 'Surplus par Partenaire',
 			info: (a) =>
 				a.result.surcharges.length
-					? `${plural(a.result.surcharges.length, 'surplus', 'surplus')} · ${formatCents(surplusCents(a.result.byType, SURPLUS_TYPES))} · pré-sélection : Etiquette, Manutention, Hors norme, Retour expéditeur`
-					: 'Aucun surplus détecté',
+					? `${plural(a.result.surcharges.length, 'surplus', 'surplus')} · ${formatCents(surplusCents(a.result.byType, SURPLUS_TYPES))} · pré-sélection : Etiquette, Manutention, Hors norme, Retour expéditeur${othersNote(a.result)}`
+					: `Aucun surplus détecté${othersNote(a.result)}`,
 			tables: (a) => [
 				table<TypeTotal>({
 					id: 'types',
@@ -235,7 +262,8 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 					}),
 					footer: (rows) => `Montant total : ${formatCents(rows.reduce((sum, s) => sum + s.amountCents, 0))}`,
 					empty: 'Aucun surplus détecté'
-				})
+				}),
+				...(a.result.others.length ? [othersTable(a.result.others)] : [])
 			],
 			exports: ['surplus']
 		},

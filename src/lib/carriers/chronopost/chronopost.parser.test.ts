@@ -175,6 +175,10 @@ describe('Chronopost invoice parser', () => {
 			unknownLabels: [{ line: 5, label: 'ASSURANCE AD VALOREM', amountCents: 350 }]
 		});
 		expect(r.errors).toEqual([{ line: 3, message: expect.stringContaining('sans colis au-dessus') }]);
+		// Kept under its parcel, so the page lists it instead of dropping it silently.
+		expect((r.rows as unknown as ChronoRow[]).filter((x) => x.kind === 'autre')).toEqual([
+			expect.objectContaining({ tracking: 'XR123456789FR', label: 'ASSURANCE AD VALOREM', amountCents: 350 })
+		]);
 		expect(parcels(r)[0].invoice).toBe('F40123456');
 	});
 

@@ -61,7 +61,19 @@ export interface ChronoSurcharge {
 	_line: number;
 }
 
-export type ChronoRow = ChronoParcel | ChronoSurcharge;
+/** A billed row under a parcel whose label is none of the seven types: kept and shown, never dropped. */
+export interface ChronoOther {
+	kind: 'autre';
+	tracking: string;
+	date: string | null;
+	label: string;
+	amountCents: number;
+	invoice: string;
+	sheet: string;
+	_line: number;
+}
+
+export type ChronoRow = ChronoParcel | ChronoSurcharge | ChronoOther;
 
 const PREFIXES = ['XR', 'XA', 'XT', '2L', '6A', 'LD', 'MH'];
 
@@ -228,7 +240,21 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 			const type = classifySurcharge(label, amountCents);
 			if (!type) {
 				// Units row under the header ("kg", "EUR") carries no amount; anything else billed is reported.
-				if (amountCents) unknownLabels.push({ line, label, amountCents });
+				if (!amountCents) return;
+				unknownLabels.push({ line, label, amountCents });
+				if (parcel && !parcel.rejected) {
+					const { tracking, date } = parcel;
+					rows.push({
+						kind: 'autre',
+						tracking,
+						date,
+						label,
+						amountCents,
+						invoice,
+						sheet: sheet.name,
+						_line: line
+					});
+				}
 				return;
 			}
 			if (!parcel) {
@@ -281,7 +307,13 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 		columns: ['Date', 'Tracking', 'Poids', 'Montant HT', 'Pays', 'Type Surplus'],
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
 		period: days.length ? mostFrequentMonth(days) : null,
-		meta: { invoice, sections, envois, surplus: rows.length - envois, unknownLabels }
+		meta: {
+			invoice,
+			sections,
+			envois,
+			surplus: rows.filter((r) => r.kind === 'surplus').length,
+			unknownLabels
+		}
 	};
 }
 

@@ -34,6 +34,8 @@ export interface ChronoLine extends BilledLine {
 	recipient: string;
 	product: string;
 	surcharges: LineSurcharge[];
+	/** Billed rows under the parcel that are none of the seven types (listed, not counted in the total). */
+	others: { label: string; amountCents: number; line: number }[];
 }
 
 /** Stored parser rows of every invoice → parcel lines, each carrying its surcharges (file order). */
@@ -53,16 +55,14 @@ export function chronoLines(files: InvoiceFile<ChronoRow>[]): ChronoLine[] {
 					country: row.country,
 					recipient: row.recipient,
 					product: row.product,
-					surcharges: []
+					surcharges: [],
+					others: []
 				};
 				out.push(last);
 			} else if (last && last.tracking === row.tracking) {
-				last.surcharges.push({
-					type: row.type,
-					label: row.label,
-					amountCents: row.amountCents,
-					line: row._line
-				});
+				const item = { label: row.label, amountCents: row.amountCents, line: row._line };
+				if (row.kind === 'surplus') last.surcharges.push({ ...item, type: row.type });
+				else last.others.push(item);
 			}
 		}
 	}
@@ -142,6 +142,14 @@ export function flagChronopost(
 						: `${s.label} (ligne ${s.line}) : ${formatCents(s.amountCents)} au lieu de ${formatCents(documented)} prévus`
 			});
 		}
+		for (const o of ml.line.others) {
+			flags.push({
+				kind: 'autre',
+				label: 'Ligne non classée',
+				amountCents: 0,
+				detail: `« ${o.label} » facturé ${formatCents(o.amountCents)} (ligne ${o.line}) : à vérifier`
+			});
+		}
 		ml.flags.push(...flags);
 	}
 }
@@ -178,6 +186,17 @@ export interface ChronoSurchargeRow {
 	fileName: string;
 }
 
+/** A billed row of no known type, with its parcel's partner. */
+export interface ChronoOtherRow {
+	day: string | null;
+	partner: string;
+	tracking: string;
+	label: string;
+	amountCents: number;
+	line: number;
+	fileName: string;
+}
+
 export interface PartnerRow {
 	partner: string;
 	nbEnvois: number;
@@ -201,6 +220,7 @@ export interface TypeTotal {
 export interface ChronoResult {
 	details: ChronoDetailRow[];
 	surcharges: ChronoSurchargeRow[];
+	others: ChronoOtherRow[];
 	partners: PartnerRow[];
 	byType: TypeTotal[];
 	positiveEcarts: { count: number; cents: number };
@@ -215,6 +235,7 @@ export interface ChronoResult {
 export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResult {
 	const details: ChronoDetailRow[] = [];
 	const surcharges: ChronoSurchargeRow[] = [];
+	const others: ChronoOtherRow[] = [];
 	const partners = new Map<string, PartnerRow>();
 	const positive = { count: 0, cents: 0 };
 	let unknownTheoLines = 0;
@@ -277,6 +298,15 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 				fileName: ml.line.source.fileName
 			});
 		}
+		for (const o of ml.line.others) {
+			const where = {
+				day: ml.line.day,
+				partner: ml.partner,
+				tracking: ml.line.tracking,
+				fileName: ml.line.source.fileName
+			};
+			others.push({ ...o, ...where });
+		}
 		partners.set(ml.partner, p);
 	}
 
@@ -288,6 +318,7 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 	return {
 		details,
 		surcharges,
+		others,
 		partners: [...partners.values()]
 			.map((p) => ({ ...p, logKg: p.logKg === null ? null : round3(p.logKg), chronoKg: round3(p.chronoKg) }))
 			.sort((a, b) => b.ecartCents - a.ecartCents || a.partner.localeCompare(b.partner, 'fr')),
