@@ -23,4 +23,10 @@ export class HomePage extends ShellPage {
 	tileSummary(moduleId: string) {
 		return this.page.getByTestId(`tile-summary-${moduleId}`);
 	}
+
+	async openGlobalReset() {
+		await this.page.getByText('Zone Dangereuse - Réinitialisation').click();
+		await this.page.getByRole('button', { name: /Réinitialiser toutes les données/ }).click();
+		return this.page.getByRole('dialog', { name: 'Réinitialiser toutes les données ?' });
+	}
 }
