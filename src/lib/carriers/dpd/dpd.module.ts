@@ -255,5 +255,6 @@ export const dpdModule: CarrierModule<DpdRow, DpdLine, DpdResult> = {
 		}
 	],
 	tabs,
-	exports
+	exports,
+	worker: {}
 };

@@ -12,48 +12,34 @@ import { downloadBlob } from '$lib/export';
 import { formatPeriod, plural } from '$lib/i18n/format';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
 import { importFile, type ProgressFn } from '$lib/intake/intake.service';
-import { loadLookup } from '$lib/logisticiens/logisticiens.repository';
-import { windowFor } from '$lib/logisticiens/threepl.lookup';
+import { PilotError } from '$lib/i18n/errors';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { analyseCarrier } from './carrier.analysis';
 import { libraryRecord } from './carrier.archive';
 import { buildExport, type FilterLookup } from './carrier.export';
-import { carrierFiles } from './carrier.repository';
-import type {
-	Analysis,
-	BilledLine,
-	CarrierModule,
-	ExportSpec,
-	InputSlot,
-	InvoiceFile
-} from './carrier.types';
+import { computeHere, type ComputedAnalysis } from './carrier.compute';
+import type { Analysis, BilledLine, CarrierModule, ExportSpec, InputSlot } from './carrier.types';
 import type { PageSpec } from './common.tabs';
 
-/** The 3PL months an invoice needs, from its files' date ranges (RULINGS 4). */
-export function defaultWindow(datasets: Pick<DatasetRecord, 'dateRange'>[]): string[] {
-	return windowFor(datasets.flatMap((d) => d.dateRange ?? []));
-}
+export { defaultWindow, type ComputedAnalysis } from './carrier.compute';
 
-export interface ComputedAnalysis<Row, L extends BilledLine, R> {
-	files: InvoiceFile<Row>[];
-	analysis: Analysis<L, R>;
-	/** The window computed from the invoice dates (the user may have chosen another). */
-	automaticWindow: string[];
-}
-
-/** The analysis of everything stored for a carrier, against the chosen (or automatic) 3PL window. */
+/**
+ * The analysis of everything stored for a carrier, against the chosen (or automatic) 3PL window: in the
+ * analysis worker when the module opts in (large invoices never block the page), else here.
+ */
 export async function computeAnalysis<Row, L extends BilledLine, R>(
 	module: CarrierModule<Row, L, R>,
-	chosenWindow: string[] | null
-): Promise<ComputedAnalysis<Row, L, R> | undefined> {
+	chosenWindow: string[] | null,
+	signal?: AbortSignal
+): Promise<ComputedAnalysis<L, R> | undefined> {
 	try {
-		const files = await carrierFiles<Row>(module.store);
-		const automaticWindow = defaultWindow(files.map((f) => f.dataset));
-		const window = chosenWindow ?? automaticWindow;
-		const lookup = await loadLookup(window);
-		return { files, automaticWindow, analysis: analyseCarrier(module, files, lookup, window) };
+		if (module.worker && typeof Worker !== 'undefined') {
+			const { analyseInWorker } = await import('../analysis.client');
+			return await analyseInWorker<L, R>(module.id, module.worker.options, chosenWindow, signal);
+		}
+		return await computeHere(module, chosenWindow);
 	} catch (err) {
-		handleError(err, `Analyse ${module.label}`);
+		// A run superseded by a newer one (new file, other window) is not an error.
+		if (!(err instanceof PilotError && err.code === 'cancelled')) handleError(err, `Analyse ${module.label}`);
 		return undefined;
 	}
 }
@@ -138,7 +124,7 @@ export async function exportAnalysis<L extends BilledLine, R>(
 export async function archiveAnalysis<Row, L extends BilledLine, R>(
 	module: CarrierModule<Row, L, R>,
 	spec: PageSpec<L, R>,
-	computed: ComputedAnalysis<Row, L, R>,
+	computed: ComputedAnalysis<L, R>,
 	period?: string | null
 ): Promise<boolean> {
 	try {

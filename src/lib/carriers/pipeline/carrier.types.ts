@@ -260,6 +260,11 @@ export interface CarrierModule<
 	kpis: KpiSpec<L, R>[];
 	tabs: TabSpec<L, R>[];
 	exports: ExportSpec[];
+	/**
+	 * Opt-in: compute the analysis in the analysis worker (`$lib/carriers/carriers.registry` must rebuild this
+	 * module from its id and these structured-cloneable options). Without it, the page's thread computes.
+	 */
+	worker?: { options?: unknown };
 }
 
 /** A frozen analysis as archived in the Bibliothèque: rendered tables, readable without the carrier code. */

@@ -1,0 +1,19 @@
+/**
+ * Carrier modules the analysis worker can rebuild from their id and options (`CarrierModule.worker`):
+ * a module's functions cannot cross to a worker, its id and options can.
+ */
+import { PilotError } from '$lib/i18n/errors';
+import { dpdModule } from './dpd/dpd.module';
+import type { BilledLine, CarrierModule } from './pipeline/carrier.types';
+
+type AnyModule = CarrierModule<never, BilledLine, unknown>;
+
+const FACTORIES: Record<string, (options: unknown) => AnyModule> = {
+	dpd: () => dpdModule as unknown as AnyModule
+};
+
+export function moduleFor(id: string, options: unknown): AnyModule {
+	const factory = FACTORIES[id];
+	if (!factory) throw new PilotError('unexpected', { message: `module d'analyse inconnu « ${id} »` });
+	return factory(options);
+}
