@@ -24,6 +24,7 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 	const { file, window, analysis } = run();
 	const { summary, result } = analysis;
 
+	// Legacy fault (LEGACY-DIFFS): dd/mm/yyyy dates were read month-first, giving 2026-01-11 … 2026-12-11.
 	it('reads the 78 parcels and 38 surcharges of the detail, nothing rejected', () => {
 		expect(file.rows.filter((r) => r.kind === 'envoi')).toHaveLength(answers.invoice_lines);
 		expect(file.rows.filter((r) => r.kind === 'surplus')).toHaveLength(answers.surcharges_count);
@@ -32,6 +33,7 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		expect(window).toEqual(['2026-09', '2026-10', '2026-11']);
 	});
 
+	// Legacy gap (LEGACY-DIFFS): a tracking billed twice was simply two lines, never flagged "Doublon".
 	it('matches, flags duplicates and NON ATTRIBUÉ like the ground truth', () => {
 		expect(summary.billedLines).toBe(answers.invoice_lines);
 		expect(summary.matchedLines).toBe(answers.matched_lines);
@@ -69,6 +71,7 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		expect(eu.every((d) => d.theoCents !== null && d.theoBand !== null)).toBe(true);
 	});
 
+	// Legacy fault (LEGACY-DIFFS): 15 surcharges / 164 € instead of 38 / 475 € (row-100 scan, Traitement typed Retour).
 	it('types and sums the surcharges read from the detail rows', () => {
 		const byType = Object.fromEntries(
 			result.byType.filter((t) => t.count).map((t) => [t.type, { count: t.count, amount: euros(t.cents) }])
