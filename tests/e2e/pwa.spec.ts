@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, expect, test } from '@playwright/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -133,6 +134,10 @@ test('a new build waiting offers "Recharger", which reloads onto the new version
 		await settings.checkForUpdate();
 		await expect(settings.updatePrompt()).toBeVisible();
 		await expect(settings.updatePrompt().getByRole('button', { name: 'Recharger' })).toBeEnabled();
+		const { violations } = await new AxeBuilder({ page })
+			.include('[aria-labelledby="update-title"]')
+			.analyze();
+		expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
 		const origin = await page.evaluate(() => performance.timeOrigin);
 		await settings.updatePrompt().getByRole('button', { name: 'Recharger' }).click();
