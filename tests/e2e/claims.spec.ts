@@ -131,8 +131,22 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 	// Still working after the last deletion.
 	await claims.add({ tracking: 'APRES', carrier: 'DHL', motif: 'Retard de livraison', amount: '1' });
 	await expect(claims.tableCount('claims')).toHaveText('1');
+
+	// The exported workbook imports back (the legacy's migration path); twice adds nothing more.
+	await claims.openTab('Exporter');
+	const workbookFile = {
+		name: download.suggestedFilename(),
+		mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		buffer: readFileSync(await download.path())
+	};
+	await page.getByLabel('Classeur à importer (.xlsx)').setInputFiles(workbookFile);
+	await expect(page.getByRole('status').filter({ hasText: '2 indemnisations importées' })).toBeVisible();
+	await page.getByLabel('Classeur à importer (.xlsx)').setInputFiles(workbookFile);
+	await expect(page.getByRole('status').filter({ hasText: '2 déjà présentes ignorées' })).toBeVisible();
+	await expect(claims.tableCount('claims')).toHaveText('3');
+	await expect(claims.kpi('refused')).toContainText('5,50 €');
 	await page.goto('/');
-	await expect(page.getByTestId('tile-summary-indemnisations')).toHaveText('1 indemnisation en attente');
+	await expect(page.getByTestId('tile-summary-indemnisations')).toHaveText('2 indemnisations en attente');
 });
 
 test('French validation, duplicate warning, prefill from an anomaly, keyboard tabs and no serious axe finding', async ({
