@@ -61,10 +61,12 @@ function hex(bytes: Uint8Array): string {
 
 export async function readBackup(file: Blob, options: ReadOptions): Promise<ParsedBackup> {
 	const { fileName } = options;
+	// Progress in thousandths: unzipping is the first half, checking the tables the second.
+	const progress = options.onProgress;
 	let entries = await readArchive(file, fileName, {
 		limits: options.limits,
 		marker: MANIFEST_ENTRY,
-		onProgress: options.onProgress
+		onProgress: progress && ((read, total) => progress(Math.round((read / total) * 500), 1000))
 	});
 	let raw = entries.get(MANIFEST_ENTRY);
 	if (!raw) {
@@ -132,7 +134,7 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 			verifiedBlobs,
 			options.verifyOnly ? null : blobOf(name)
 		);
-		options.onProgress?.(index + 1, names.length);
+		progress?.(500 + Math.round(((index + 1) / names.length) * 500), 1000);
 	}
 	return { manifest: checked, tables, encrypted };
 }
