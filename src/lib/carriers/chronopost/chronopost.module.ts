@@ -445,7 +445,9 @@ export function chronopostModuleFor(
 			}
 		],
 		tabs: chronoTabs(selected),
-		exports
+		exports,
+		// The worker rebuilds the module from the selection (carriers.registry).
+		worker: { options: [...selected] }
 	};
 }
 

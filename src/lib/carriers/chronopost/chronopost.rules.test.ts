@@ -4,9 +4,11 @@ import type { Cell } from '$lib/intake/read';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import { analyseCarrier } from '../pipeline/carrier.analysis';
-import { chronopostModule } from './chronopost.module';
+import { moduleFor } from '../carriers.registry';
+import { dhlModule } from '../dhl/dhl.module';
+import { chronopostModule, chronopostModuleFor } from './chronopost.module';
 import { parseChronopost, type ChronoRow } from './chronopost.parser';
-import { totalToContest } from './chronopost.rules';
+import { SURPLUS_PRESELECTION, totalToContest } from './chronopost.rules';
 
 const dataset = (id: string, period: string | null): DatasetRecord => ({
 	id,
@@ -96,5 +98,17 @@ describe('Chronopost rules', () => {
 		const tab = chronopostModule.tabs.find((t) => t.id === 'surplus')!;
 		expect(tab.info?.(a)).toContain('1 ligne facturée de type non reconnu (3,50 €)');
 		expect(tab.tables(a).map((t) => t.id)).toEqual(['types', 'surplus', 'autres']);
+	});
+
+	it('is rebuilt in the analysis worker with the same selection of types', () => {
+		const page = chronopostModuleFor(SURPLUS_PRESELECTION);
+		const rebuilt = moduleFor('chronopost', structuredClone(page.worker?.options));
+		const label = '💸 TOTAL À CONTESTER';
+		const a = analyse([
+			['15/01/2025', 'XR123456789FR', 'A', 1, 2.54],
+			[null, null, 'SUPPLEMENT CORSE', null, 5]
+		]);
+		expect(rebuilt.kpis.find((k) => k.label === label)?.hint?.(a as never)).toContain('4/7 types');
+		expect(moduleFor('dhl', dhlModule.worker?.options)).toBe(dhlModule);
 	});
 });

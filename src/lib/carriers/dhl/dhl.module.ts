@@ -231,5 +231,6 @@ export const dhlModule: CarrierModule<DhlRow, DhlLine, DhlResult> = {
 		}
 	],
 	tabs,
-	exports
+	exports,
+	worker: {}
 };
