@@ -75,6 +75,15 @@ test('uploads through the input and by drag and drop, then lists periods with co
 	await expect(lib.carrierCount('2026-09', 'Mondial Relay')).toHaveText('34');
 	// Re-listed parcels (answers.json: 6) are shown with the row that wins.
 	await expect(page.getByTestId('conflicts')).toContainText('6 trackings figurent dans plusieurs fichiers');
+	await page.getByLabel('Rechercher un tracking ou un numéro de commande').fill('25006026295243.0');
+	await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
+	const found = page.getByTestId('search-results');
+	await expect(found).toContainText('2 lignes trouvées');
+	await expect(found.getByRole('row').nth(1)).toContainText('(retenue)');
+	await expect(found.getByRole('row').nth(1)).toContainText('Novembre 2026 — LOG_2026_11.xlsx');
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: "Télécharger l'original « LOG_2026_09.xlsx »" }).click();
+	expect((await download).suggestedFilename()).toBe('LOG_2026_09.xlsx');
 
 	await page.goto('/');
 	await expect(page.getByTestId('tile-summary-logisticiens')).toContainText('3 périodes');

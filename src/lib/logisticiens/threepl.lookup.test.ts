@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/db/records';
-import { buildLookup, conflictList, windowFor } from './threepl.lookup';
+import { buildLookup, conflictList, searchLookup, windowFor } from './threepl.lookup';
 import type { ThreePLRow } from './threepl.types';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
@@ -73,6 +73,14 @@ describe('buildLookup', () => {
 		expect(conflictList(lookup).map((c) => [c.tracking, c.matches.map((m) => m.datasetId)])).toEqual([
 			['111', ['nov-b', 'nov-a', 'oct']]
 		]);
+	});
+
+	it('searches a tracking (every row of it), else an order number', () => {
+		expect(searchLookup(lookup, '111').map((m) => m.datasetId)).toEqual(['nov-b', 'nov-a', 'oct']);
+		expect(searchLookup(lookup, ' 222 ').map((m) => m.partner)).toEqual(['ONLY']);
+		expect(searchLookup(lookup, 'o-222').map((m) => m.tracking)).toEqual(['222']);
+		expect(searchLookup(lookup, 'inconnu')).toEqual([]);
+		expect(searchLookup(lookup, '  ')).toEqual([]);
 	});
 
 	it('finds rows by order number and by postcode', () => {

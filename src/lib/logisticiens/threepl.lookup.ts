@@ -118,3 +118,12 @@ export function conflictList(lookup: ThreePLLookup): Conflict[] {
 	}
 	return out.sort((a, b) => a.tracking.localeCompare(b.tracking));
 }
+
+/** What the library's search finds: the rows of a tracking (winner first), else those of an order number. */
+export function searchLookup(lookup: ThreePLLookup, query: string): ThreePLMatch[] {
+	if (!query.trim()) return [];
+	const conflicts = lookup.conflicts(query);
+	if (conflicts.length) return conflicts;
+	const one = lookup.get(query);
+	return one ? [one] : lookup.byOrder(query);
+}
