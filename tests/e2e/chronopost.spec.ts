@@ -86,6 +86,10 @@ test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation,
 	);
 	expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
+	await chrono.openTab('❓ NON ATTRIBUÉ');
+	await expect(chrono.count('non-attribue', 'unmatched')).toContainText('10/10');
+	await expect(page.getByTestId('footer-chronopost-non-attribue-unmatched')).toContainText('32,85 €');
+
 	await chrono.openTab('📈 Coûts');
 	await expect(chrono.table('couts', 'costs')).toContainText('LES SAVONS D');
 
