@@ -406,7 +406,7 @@ export function chronopostModuleFor(
 			{
 				id: 'facture',
 				label: 'Factures Chronopost (.xlsx)',
-				accept: '.xlsx',
+				accept: '.xlsx,.xls',
 				parser: 'chronopost',
 				hint: 'Facture PDF convertie en Excel : feuilles « Table 1 », « Table 2 »… avec les colonnes Date, N° d’objet, Poids, Montant HT.'
 			}
