@@ -1,0 +1,77 @@
+/**
+ * Older backups keep restoring: one fixture per format/schema version (tests/fixtures/backup/),
+ * each restored into today's database; and a backup of an older schema goes through the app's
+ * own Dexie upgrades (schema-upgrade.ts).
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { readFileSync } from 'node:fs';
+import { PilotDB } from '$lib/db/pilot-db';
+import { applyRestore, readBackupFile } from './backup-engine';
+import { upgradeBackupSchema, type SchemaHistory } from './schema-upgrade';
+import type { ParsedBackup } from './backup-reader';
+import type { Manifest } from './backup-format';
+
+const opened: Dexie[] = [];
+afterEach(async () => {
+	for (const db of opened.splice(0)) {
+		db.close();
+		await Dexie.delete(db.name);
+	}
+});
+
+const fixture = (name: string) => new Blob([readFileSync(`tests/fixtures/backup/${name}`)]);
+
+describe('backup fixtures of every version', () => {
+	it('restores format 1 / schema 1 into the current database', async () => {
+		const db = new PilotDB(`v1-${Math.random()}`);
+		opened.push(db);
+		const parsed = await readBackupFile(db, fixture('pilot-backup-format1-schema1.zip'), { worker: false });
+		expect(parsed.manifest.formatVersion).toBe(1);
+		await applyRestore(db, parsed);
+		const claim = await db.claims.get('claim-test123');
+		expect(claim?.tracking).toBe('TEST123');
+		expect(claim?.amountCents).toBe(1000);
+		expect(claim?.history[0].to).toBe('En attente');
+		const attachment = await db.claimAttachments.get('att-1');
+		expect(attachment?.blob.type).toBe('image/png');
+		expect([...new Uint8Array(await attachment!.blob.arrayBuffer())]).toEqual([137, 80, 78, 71, 1, 2, 3]);
+		const dataset = await db.datasets('dpd').get('ds-1');
+		expect(await dataset?.original.text()).toBe('Tracking;Montant\nTEST123;10,00\n');
+		expect(await db.chunks('dpd').get(['ds-1', 0])).toEqual({
+			datasetId: 'ds-1',
+			index: 0,
+			rows: [{ Tracking: 'TEST123', Montant: 1000, _line: 2 }]
+		});
+		expect((await db.settings.get('user.name'))?.value).toBe('Camille Martin');
+	});
+});
+
+describe('older schema', () => {
+	it('runs the app migrations on a backup made before them', async () => {
+		const history: SchemaHistory = {
+			versions: [
+				{ version: 1, stores: { claims: 'id' } },
+				{ version: 2, stores: { claims: 'id, carrier', notes: 'id' } }
+			],
+			migrations: {
+				2: (tx) =>
+					tx
+						.table('claims')
+						.toCollection()
+						.modify((c: { carrier?: string; transporteur?: string }) => {
+							c.carrier = c.transporteur;
+							delete c.transporteur;
+						})
+			}
+		};
+		const backup = {
+			manifest: { schemaVersion: 1 } as Manifest,
+			tables: { claims: { records: [{ id: 'a', transporteur: 'DPD' }] } },
+			encrypted: false
+		} satisfies ParsedBackup;
+		const tables = await upgradeBackupSchema(backup, 2, history);
+		expect(tables.claims.records).toEqual([{ id: 'a', carrier: 'DPD' }]);
+		expect(tables.notes.records).toEqual([]);
+	});
+});
