@@ -123,6 +123,11 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
 		await expect(page.getByText('Analyse DPD archivée dans la Bibliothèque (Novembre 2026)')).toBeVisible();
 		await expect(page.getByText(/1 analyse archivée pour DPD/)).toBeVisible();
+		const archive = page.getByTestId('archive-2026-11');
+		await archive.getByRole('button', { name: /Ouvrir l'analyse DPD — Novembre 2026/ }).click();
+		await expect(archive.getByText('1 461,05 €').first()).toBeVisible();
+		await expect(archive.getByRole('table')).toContainText('LES SAVONS');
+		await archive.getByRole('button', { name: /Fermer l'analyse/ }).click();
 	});
 
 	await test.step('"Créer une indemnisation" from a duplicate opens the claim form pre-filled', async () => {

@@ -7,7 +7,7 @@ import { notifications } from '$lib/state/notifications.svelte';
 import { dpdModule } from '../dpd/dpd.module';
 import type { ArchivedAnalysis } from './carrier.types';
 import { pageSpec } from './common.tabs';
-import { archiveAnalysis, computeAnalysis, deleteInvoice } from './carrier.service';
+import { archiveAnalysis, computeAnalysis, deleteArchive, deleteInvoice } from './carrier.service';
 
 vi.mock('$lib/backup/snapshots.service', () => ({ noteSignificantChange: () => {} }));
 
@@ -64,6 +64,11 @@ describe('carrier service on stored records', () => {
 		expect(result.tables.find((t) => t.id === 'synthese')?.rows).toHaveLength(9);
 		expect(result.kpis.find((k) => k.label === 'Prix Total')?.value).toBe('1 461,05 €');
 		expect(result.files.map((f) => f.fileName).sort()).toEqual(['DPD_CLASSIC.xlsx', 'DPD_PREDICT.xlsx']);
+
+		expect(await deleteArchive(record)).toBe(true);
+		expect(await db.library.count()).toBe(0);
+		await notifications.items.at(-1)!.action!.run();
+		expect(await db.library.get(record.id)).toEqual(record);
 	});
 
 	it('deletes a file with its rows, and "Annuler" puts them back', async () => {

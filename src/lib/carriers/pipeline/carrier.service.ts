@@ -6,7 +6,7 @@
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange } from '$lib/backup/snapshots.service';
 import { db } from '$lib/db/pilot-db';
-import type { DatasetRecord } from '$lib/db/records';
+import type { DatasetRecord, LibraryRecord } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';
 import { downloadBlob } from '$lib/export';
 import { formatPeriod, plural } from '$lib/i18n/format';
@@ -141,6 +141,28 @@ export async function archiveAnalysis<Row, L extends BilledLine, R>(
 		return true;
 	} catch (err) {
 		handleError(err, `Archivage de l'analyse ${module.label}`);
+		return false;
+	}
+}
+
+/** Removes an archived analysis from the Bibliothèque; "Annuler" files it back. */
+export async function deleteArchive(record: LibraryRecord): Promise<boolean> {
+	try {
+		await withWrite([db.library], () => db.library.delete(record.id));
+		notifySuccess(`Analyse « ${record.title} » supprimée de la Bibliothèque.`, {
+			label: 'Annuler',
+			run: async () => {
+				try {
+					await withWrite([db.library], () => db.library.put(record));
+					notifySuccess(`Analyse « ${record.title} » restaurée.`);
+				} catch (err) {
+					handleError(err, `Annulation de la suppression de « ${record.title} »`);
+				}
+			}
+		});
+		return true;
+	} catch (err) {
+		handleError(err, `Suppression de l'analyse « ${record.title} »`);
 		return false;
 	}
 }

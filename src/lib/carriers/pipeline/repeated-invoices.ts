@@ -1,0 +1,33 @@
+/**
+ * The same invoice number in several stored files (an invoice converted or exported twice): every line
+ * is then a Doublon, and the page says why. The SHA-256 check only catches byte-identical files.
+ */
+import type { LineSource } from './carrier.types';
+
+export interface RepeatedInvoice {
+	invoice: string;
+	fileNames: string[];
+}
+
+export function repeatedInvoices(lines: { invoice: string; source: LineSource }[]): RepeatedInvoice[] {
+	const files = new Map<string, Map<string, string>>();
+	for (const { invoice, source } of lines) {
+		if (!invoice) continue;
+		const byDataset = files.get(invoice) ?? new Map<string, string>();
+		byDataset.set(source.datasetId, source.fileName);
+		files.set(invoice, byDataset);
+	}
+	return [...files]
+		.filter(([, byDataset]) => byDataset.size > 1)
+		.map(([invoice, byDataset]) => ({ invoice, fileNames: [...byDataset.values()] }));
+}
+
+/** "⚠️ Facture F123 présente dans 2 fichiers (a.xlsx, b.xlsx) : ses lignes sont des doublons." */
+export function repeatedInvoicesNote(repeated: RepeatedInvoice[]): string {
+	return repeated
+		.map(
+			(r) =>
+				` · ⚠️ Facture ${r.invoice} présente dans ${r.fileNames.length} fichiers (${r.fileNames.join(', ')}) : ses lignes sont comptées comme doublons`
+		)
+		.join('');
+}
