@@ -72,8 +72,9 @@ const tabs: TabSpec<DpdLine, DpdResult>[] = [
 		id: 'synthese',
 		label: '📊 Synthèse',
 		heading: 'Synthèse par Partenaire',
+		// "Total avec Taxes" keeps the legacy's name and formula (without transport, bug 14): the info says so.
 		info: (a) =>
-			`${plural(a.result.synthese.length, 'partenaire')} · ${formatCents(a.result.stats.prixTotalCents)}`,
+			`${plural(a.result.synthese.length, 'partenaire')} · ${formatCents(a.result.stats.prixTotalCents)} · « Total avec Taxes » = suppléments + retours + taxes, hors transport ; « Prix Total Ligne » = tout ce qui est facturé`,
 		tables: (a) => [
 			table<DpdSynthese>({
 				id: 'synthese',
