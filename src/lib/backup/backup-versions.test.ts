@@ -55,14 +55,15 @@ describe('older schema', () => {
 				{ version: 2, stores: { claims: 'id, carrier', notes: 'id' } }
 			],
 			migrations: {
-				2: (tx) =>
-					tx
+				2: async (tx) => {
+					await tx
 						.table('claims')
 						.toCollection()
 						.modify((c: { carrier?: string; transporteur?: string }) => {
 							c.carrier = c.transporteur;
 							delete c.transporteur;
-						})
+						});
+				}
 			}
 		};
 		const backup = {
