@@ -1,6 +1,7 @@
 /** Chronopost as data for the shared pipeline: its input, rules, the legacy's 4 tabs and exports. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import { rangeLabel } from '../pipeline/carrier.analysis';
+import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
 import {
 	table,
 	type CarrierModule,
@@ -202,7 +203,7 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 			label: '📊 Synthèse par Partenaire',
 			heading: 'Synthèse par Partenaire',
 			info: (a) =>
-				`${plural(a.result.partners.length, 'partenaire')} · écart = Σ des écarts positifs (prix facturé − grille au poids logisticien) ; total à contester = écart + surplus (${typesLabel(selected)})`,
+				`${plural(a.result.partners.length, 'partenaire')} · écart = Σ des écarts positifs (prix facturé − grille au poids logisticien) ; total à contester = écart + surplus (${typesLabel(selected)})${repeatedInvoicesNote(a.result.repeatedInvoices)}`,
 			tables: (a) => [
 				table<PartnerRow>({
 					id: 'synthese',

@@ -4,6 +4,7 @@
  */
 import type { BilledLine, InvoiceFile, LineFlag, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
 import { formatCents, formatNumber } from '$lib/i18n/format';
 import { gridPrice, kgToGrams } from './chronopost.grid';
 import { DOCUMENTED_CENTS, SURPLUS_TYPES, type ChronoRow, type SurplusType } from './chronopost.parser';
@@ -230,6 +231,8 @@ export interface ChronoResult {
 	unknownTheoLines: number;
 	/** Surcharges billed at another amount than the documented one. */
 	amountMismatches: number;
+	/** Invoice numbers found in several files (legacy bug §2.12.8: a re-upload doubled everything). */
+	repeatedInvoices: RepeatedInvoice[];
 }
 
 export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResult {
@@ -327,7 +330,8 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 		overweightLines: details.filter((d) => d.overweight).length,
 		overpricedLines: details.filter((d) => d.overpriced).length,
 		unknownTheoLines,
-		amountMismatches: surcharges.filter((s) => s.amountCents !== s.documentedCents).length
+		amountMismatches: surcharges.filter((s) => s.amountCents !== s.documentedCents).length,
+		repeatedInvoices: repeatedInvoices(lines.map((ml) => ml.line))
 	};
 }
 

@@ -143,4 +143,16 @@ describe('DHL on the fixture invoice (answers.json)', () => {
 		}
 		expect(fill('L2')).not.toBe('FFFFFF00');
 	});
+
+	// Legacy bug (§2.12.8 / §3.5.8): the same invoice loaded twice doubled every figure silently.
+	it('flags every shipment of an invoice loaded twice and says why', () => {
+		const twice = [file, fixtureFile<DhlRow>(FILE, parseDhl, 'facture')];
+		const a = analyseCarrier(dhlModule, twice, threePLLookup(window), window);
+		expect(a.summary.duplicateExtraLines).toBe(answers.shipments + answers.duplicate_extra_lines);
+		expect(a.result.repeatedInvoices).toEqual([
+			{ invoice: 'PAR7494288', fileNames: [FILE.split('/')[1], FILE.split('/')[1]] }
+		]);
+		expect(dhlModule.tabs[0].info?.(a)).toContain('Facture PAR7494288 présente dans 2 fichiers');
+		expect(result.repeatedInvoices).toEqual([]);
+	});
 });

@@ -1,6 +1,7 @@
 /** DHL as data for the shared pipeline: its CSV input, rules, the legacy tabs and the formatted export. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import { rangeLabel } from '../pipeline/carrier.analysis';
+import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
 import {
 	NON_ATTRIBUE,
 	table,
@@ -97,7 +98,7 @@ const tabs: TabSpec<DhlLine, DhlResult>[] = [
 		label: '📊 Synthèse Colonnes',
 		heading: 'Synthèse des Colonnes Clés',
 		info: (a) =>
-			`Colonnes surlignées en jaune dans l'export : ${a.result.columns.map((c) => `${c.letter} ${c.column}`).join(', ')}. Nb Lignes, moyenne, min et max portent sur les lignes dont le montant n'est pas nul.${a.result.currencies.some((c) => c !== 'EUR') ? ` Devises présentes : ${a.result.currencies.join(', ')}.` : ''}`,
+			`Colonnes surlignées en jaune dans l'export : ${a.result.columns.map((c) => `${c.letter} ${c.column}`).join(', ')}. Nb Lignes, moyenne, min et max portent sur les lignes dont le montant n'est pas nul.${a.result.currencies.some((c) => c !== 'EUR') ? ` Devises présentes : ${a.result.currencies.join(', ')}.` : ''}${repeatedInvoicesNote(a.result.repeatedInvoices)}`,
 		tables: (a) => [
 			table<ColumnSummary>({ id: 'colonnes', columns: summaryColumns, rows: a.result.columns }),
 			table<DhlPartnerRow>({

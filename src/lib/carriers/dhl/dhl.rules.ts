@@ -4,6 +4,7 @@
  */
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
 import { XC_SLOTS, type DhlRow } from './dhl.parser';
 
 /** DHL bills by the next half kilo: overweight when billed kg × 1000 > 3PL g + 500 g (RULINGS 7). */
@@ -112,6 +113,8 @@ export interface DhlResult {
 	totalTtcCents: number;
 	/** Currencies seen: the amounts are only summed as euros when it is EUR alone. */
 	currencies: string[];
+	/** Invoice numbers found in several files: their shipments are all Doublons. */
+	repeatedInvoices: RepeatedInvoice[];
 }
 
 function mostFrequent(values: string[]): string | null {
@@ -198,6 +201,9 @@ export function analyseDhl(lines: MatchedLine<DhlLine>[]): DhlResult {
 		codes: [...codes.values()].sort((a, b) => b.cents - a.cents),
 		totalHtCents: rows.reduce((s, r) => s + r.totalHtCents, 0),
 		totalTtcCents: rows.reduce((s, r) => s + r.totalTtcCents, 0),
-		currencies: [...new Set(rows.map((r) => r.currency))].sort()
+		currencies: [...new Set(rows.map((r) => r.currency))].sort(),
+		repeatedInvoices: repeatedInvoices(
+			lines.map((ml) => ({ invoice: ml.line.row.invoice, source: ml.line.source }))
+		)
 	};
 }
