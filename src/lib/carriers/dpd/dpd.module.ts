@@ -63,7 +63,8 @@ const claimOf = (d: DpdDetail) =>
 				partner: d.partner,
 				amountCents: d.toContestCents,
 				motif: d.control,
-				notes: `${d.fileName}, ligne ${d.line}`
+				notes: `${d.fileName}, ligne ${d.line}`,
+				shippingDate: d.day ?? undefined
 			}
 		: null;
 

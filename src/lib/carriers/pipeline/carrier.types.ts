@@ -164,6 +164,8 @@ export interface ClaimDraft {
 	amountCents?: number;
 	motif?: string;
 	notes?: string;
+	/** ISO day of the shipment (3PL ship date, else the billed day): the claim's deadline counts from it. */
+	shippingDate?: string;
 }
 
 export interface TableSpec<Row> {

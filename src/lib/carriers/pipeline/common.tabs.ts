@@ -74,7 +74,8 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						partner: m.partner === NON_ATTRIBUE ? undefined : m.partner,
 						amountCents: m.flags.reduce((s, f) => s + f.amountCents, 0) || undefined,
 						motif: m.flags.map((f) => f.label).join(', '),
-						notes: m.flags.map((f) => f.detail).join('\n')
+						notes: m.flags.map((f) => f.detail).join('\n'),
+						shippingDate: m.match?.shipDate ?? m.line.day ?? undefined
 					}),
 					footer: (rows) =>
 						`Total à contester : ${formatCents(rows.reduce((s, m) => s + m.flags.reduce((t, f) => t + f.amountCents, 0), 0))}`,
@@ -108,7 +109,8 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						tracking: m.line.tracking,
 						carrier,
 						motif: 'Colis non identifié',
-						amountCents: m.line.amountCents
+						amountCents: m.line.amountCents,
+						shippingDate: m.line.day ?? undefined
 					}),
 					footer: (rows) =>
 						`Total ${NON_ATTRIBUE} : ${formatCents(rows.reduce((s, m) => s + m.line.amountCents, 0))}`,
