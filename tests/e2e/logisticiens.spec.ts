@@ -175,6 +175,7 @@ test('a 50 000-row workbook imports off the page thread with a moving progress b
 	// The page answers while the worker reads: another button works during the import.
 	await page.getByRole('button', { name: /Format attendu/ }).click();
 	await expect(page.getByTestId('format-help')).toBeVisible();
+	await expect(lib.progress).toBeVisible();
 	await expect(lib.periodInput('LOG_BIG_50000.xlsx')).toHaveValue('2026-11', { timeout: 180_000 });
 	await expect(lib.pending('LOG_BIG_50000.xlsx')).toContainText('50 000');
 	await lib.save();
