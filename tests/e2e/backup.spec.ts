@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { BackupPage } from './pages/backup.page';
@@ -77,4 +78,25 @@ test("the seed's scenario: claim TEST123 backed up, deleted, restored without re
 	await claims.openTab('Consulter');
 	await expect(claims.row('TEST123')).toContainText('Partenaire Test');
 	await context.setOffline(false);
+});
+
+test('the backup page has no serious accessibility fault, tabs work with the keyboard', async ({ page }) => {
+	const backup = new BackupPage(page);
+	await backup.goto();
+	await backup.openDiagnostic();
+	await expect(backup.diagnosticCount('claims')).toHaveText('0');
+	await backup.createBackup();
+	const serious = async () =>
+		(await new AxeBuilder({ page }).analyze()).violations.filter((v) =>
+			['serious', 'critical'].includes(v.impact ?? '')
+		);
+	expect(await serious()).toEqual([]);
+	await backup.tab('Sauvegarder').focus();
+	await page.keyboard.press('ArrowRight');
+	await expect(backup.tab('Restaurer')).toBeFocused();
+	await expect(backup.tab('Restaurer')).toHaveAttribute('aria-selected', 'true');
+	await expect(backup.fileInput()).toBeVisible();
+	expect(await serious()).toEqual([]);
+	// Empty tables are listed too, and the snapshot table is said to be left out.
+	await expect(page.getByText('Non incluse : Instantanés de sécurité')).toBeAttached();
 });
