@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { excelSerialToDay, headerKey, normalisePostcode, parseCents, parseDay, parseNumber } from './values';
+import {
+	excelSerialToDay,
+	headerKey,
+	normalisePostcode,
+	parseCents,
+	parseDay,
+	parseGrams,
+	parseNumber
+} from './values';
 
 describe('parseNumber', () => {
 	it.each([
@@ -44,6 +52,17 @@ describe('parseCents', () => {
 		expect(parseCents(12.3)).toBe(1230);
 		expect(parseCents('1 234,50')).toBe(123450);
 		expect(parseCents(0.1 + 0.2)).toBe(30);
+	});
+});
+
+describe('parseGrams', () => {
+	it('reads grams and kilograms columns into whole grams', () => {
+		expect(parseGrams('1 200', 'g')).toBe(1200);
+		expect(parseGrams('1,5', 'kg')).toBe(1500);
+		expect(parseGrams(0.285, 'kg')).toBe(285);
+		expect(parseGrams('2.3', 'kg')).toBe(2300);
+		expect(parseGrams('-1', 'g')).toBeNull();
+		expect(parseGrams('lourd', 'kg')).toBeNull();
 	});
 });
 

@@ -67,6 +67,13 @@ export function parseNumber(v: Cell): number | null {
 	return negative ? -n : n;
 }
 
+/** A weight in whole grams from a column in grams or in kilograms (`1,5` kg → 1500). Negative or unreadable → null. */
+export function parseGrams(v: Cell, unit: 'g' | 'kg'): number | null {
+	const n = parseNumber(v);
+	if (n === null || n < 0) return null;
+	return Math.round(unit === 'kg' ? Number((n * 1000).toFixed(6)) : n);
+}
+
 /** Money as integer cents, rounded half away from zero on the decimal value written (1,005 → 101). */
 export function parseCents(v: Cell): number | null {
 	const n = parseNumber(v);

@@ -3,7 +3,7 @@ import { findHeader, requireSheet, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parsers';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking, recogniseCarrier } from '$lib/intake/tracking';
-import { cellText, isBlank, normalisePostcode, parseDay, parseNumber } from '$lib/intake/values';
+import { cellText, isBlank, normalisePostcode, parseDay, parseGrams } from '$lib/intake/values';
 import { detectPeriod, periodFromFileName } from './threepl.period';
 import type { ThreePLRow } from './threepl.types';
 
@@ -83,12 +83,8 @@ export function parseThreePL(sheets: RawSheet[], ctx: ParseContext): ParseResult
 		const orderDate = day('orderDate', 'date de la commande');
 		const shipDate = day('shipDate', "date d'expédition");
 		const rawWeight = 'weightG' in index ? at(row, 'weightG') : at(row, 'weightKg');
-		let weightG: number | null = null;
-		if (!isBlank(rawWeight)) {
-			const n = parseNumber(rawWeight);
-			if (n === null || n < 0) problems.push(`poids illisible « ${cellText(rawWeight)} »`);
-			else weightG = 'weightG' in index ? n : Math.round(n * 1000);
-		}
+		const weightG = isBlank(rawWeight) ? null : parseGrams(rawWeight, 'weightG' in index ? 'g' : 'kg');
+		if (!isBlank(rawWeight) && weightG === null) problems.push(`poids illisible « ${cellText(rawWeight)} »`);
 		if (problems.length) {
 			errors.push({ line, message: problems.join(' ; ') });
 			continue;
