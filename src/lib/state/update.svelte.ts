@@ -12,6 +12,8 @@ class AppUpdate {
 	offlineReady = $state(false);
 	/** A newer build is installed and waits for "Recharger". */
 	waiting = $state(false);
+	/** The user chose "Plus tard"; asking for updates again shows the prompt again. */
+	dismissed = $state(false);
 	/** The user clicked "Recharger"; the page reloads when the new worker takes control. */
 	applying = $state(false);
 	#wb: Workbox | undefined;
@@ -41,6 +43,7 @@ class AppUpdate {
 	/** Looks for a newer build now (the browser also checks on navigations); true when one is coming. */
 	async check(): Promise<boolean> {
 		if (!this.#wb) return false;
+		this.dismissed = false;
 		await this.#wb.update();
 		return this.waiting || !!this.#registration?.installing || !!this.#registration?.waiting;
 	}
