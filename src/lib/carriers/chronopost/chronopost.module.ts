@@ -55,6 +55,7 @@ function syntheseColumns(selected: readonly SurplusType[]): ColumnSpec<PartnerRo
 const control = (d: ChronoDetailRow) =>
 	[
 		d.duplicate && 'Doublon',
+		(d.ecartCents ?? 0) > 0 && 'Écart de prix',
 		!d.matched && 'NON ATTRIBUÉ',
 		d.overweight && 'Surpoids',
 		d.overpriced && 'Prix > grille',
@@ -192,7 +193,8 @@ const claimOfDetail = (d: ChronoDetailRow) => {
 		partner: d.matched ? d.partner : undefined,
 		amountCents: cents || undefined,
 		motif: control(d) || 'Écart de prix',
-		notes: `${d.source.fileName}, ligne ${d.source.line}`
+		notes: `${d.source.fileName}, ligne ${d.source.line}`,
+		shippingDate: d.shipDate ?? undefined
 	};
 };
 
@@ -259,7 +261,8 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 						partner: s.matched ? s.partner : undefined,
 						amountCents: s.amountCents,
 						motif: s.type,
-						notes: `${s.label} — ${s.fileName}, ligne ${s.line}`
+						notes: `${s.label} — ${s.fileName}, ligne ${s.line}`,
+						shippingDate: s.shipDate ?? undefined
 					}),
 					footer: (rows) => `Montant total : ${formatCents(rows.reduce((sum, s) => sum + s.amountCents, 0))}`,
 					empty: 'Aucun surplus détecté'

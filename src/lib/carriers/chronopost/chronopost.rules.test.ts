@@ -74,6 +74,17 @@ describe('Chronopost rules', () => {
 		expect([eu.theoCents, eu.theoBand, eu.ecartCents, eu.overweight]).toEqual([874, '3.00 - 5.00', 0, false]);
 		expect([again.duplicate, first.duplicate]).toEqual([true, false]);
 		expect(a.summary.duplicateExtraCents).toBe(425);
+		// "Créer une indemnisation" carries what the claim needs, the deadline's shipping day included.
+		const detail = chronopostModule.tabs.find((t) => t.id === 'detail')!.tables(a)[0];
+		expect(detail.claim?.(first)).toEqual({
+			tracking: 'XR123456789FR',
+			carrier: 'Chronopost',
+			partner: 'ATELIER ROSEAU',
+			amountCents: 171,
+			motif: 'Écart de prix, Surpoids, Prix > grille',
+			notes: 'inv.xlsx, ligne 2',
+			shippingDate: '2025-01-11'
+		});
 		expect(a.result.partners).toEqual([
 			expect.objectContaining({ partner: 'ATELIER ROSEAU', nbEnvois: 3, ecartCents: 342, logKg: 5.5 })
 		]);

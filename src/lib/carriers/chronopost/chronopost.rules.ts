@@ -158,6 +158,8 @@ export function flagChronopost(
 /** One parcel as the "Détail par Commande" tab and export show it. */
 export interface ChronoDetailRow extends ChronoCheck {
 	day: string | null;
+	/** The 3PL's shipping day, else the billed day: a claim's deadline counts from it. */
+	shipDate: string | null;
 	partner: string;
 	tracking: string;
 	originOrder: string;
@@ -174,6 +176,7 @@ export interface ChronoDetailRow extends ChronoCheck {
 /** One surcharge, with its parcel's partner (the Surplus and Retours tabs). */
 export interface ChronoSurchargeRow {
 	day: string | null;
+	shipDate: string | null;
 	partner: string;
 	tracking: string;
 	originOrder: string;
@@ -249,6 +252,7 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 		const row: ChronoDetailRow = {
 			...c,
 			day: ml.line.day,
+			shipDate: ml.match?.shipDate ?? ml.line.day,
 			partner: ml.partner,
 			tracking: ml.line.tracking,
 			originOrder: ml.match?.originOrder ?? '',
@@ -288,6 +292,7 @@ export function analyseChronopost(lines: MatchedLine<ChronoLine>[]): ChronoResul
 			p.surplusByType[s.type] = (p.surplusByType[s.type] ?? 0) + s.amountCents;
 			surcharges.push({
 				day: ml.line.day,
+				shipDate: row.shipDate,
 				partner: ml.partner,
 				tracking: ml.line.tracking,
 				originOrder: row.originOrder,

@@ -167,7 +167,8 @@ const tabs: TabSpec<DhlLine, DhlResult>[] = [
 								partner: m.match ? m.partner : undefined,
 								amountCents: m.flags.reduce((s, f) => s + f.amountCents, 0) || undefined,
 								motif: m.flags.map((f) => f.label).join(', '),
-								notes: `${m.line.source.fileName}, ligne ${m.line.source.line}`
+								notes: `${m.line.source.fileName}, ligne ${m.line.source.line}`,
+								shippingDate: m.match?.shipDate ?? m.line.day ?? undefined
 							}
 						: null
 			})
