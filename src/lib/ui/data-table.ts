@@ -4,6 +4,8 @@ import { formatCents, formatDay, formatInt, formatNumber } from '$lib/i18n/forma
 
 export type DataCell = string | number | null | undefined;
 
+const KG = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 3 });
+
 export interface DataColumn<Row> {
 	header: string;
 	kind: ColumnKind;
@@ -20,7 +22,8 @@ export function cellText(kind: ColumnKind, value: DataCell): string {
 		case 'int':
 			return formatInt(value);
 		case 'kg':
-			return `${formatNumber(Math.round(value * 1000) / 1000)} kg`;
+			// Grams matter (Chronopost's 0,01 kg tolerance): 3 decimals, as the legacy showed weights.
+			return `${KG.format(value).replace(/[\u202f\u00a0]/g, ' ')} kg`;
 		case 'percent':
 			return `${formatNumber(Math.round(value * 1000) / 10)} %`;
 		default:
