@@ -198,7 +198,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 		throw error;
 	} finally {
 		options.signal?.removeEventListener('abort', abort);
-		handle.close();
+		handle.release();
 	}
 }
 
@@ -251,7 +251,7 @@ export async function readBackupFile(
 		throw error;
 	} finally {
 		options.signal?.removeEventListener('abort', abort);
-		handle.close();
+		handle.release();
 	}
 }
 

@@ -6,7 +6,7 @@
 import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { collectBlobs, encodeValue } from './record-codec';
+import { collectBlobs, encodeValue, isPlainJson } from './record-codec';
 import {
 	APP_VERSION,
 	FORMAT_NAME,
@@ -122,10 +122,9 @@ export class BackupWriter {
 			return hash;
 		};
 		let text = '';
+		const encode = (v: unknown) => (isPlainJson(v) ? v : encodeValue(v, blobHash));
 		for (let i = 0; i < records.length; i++) {
-			const value = keys
-				? { key: encodeValue(keys[i], blobHash), value: encodeValue(records[i], blobHash) }
-				: encodeValue(records[i], blobHash);
+			const value = keys ? { key: encode(keys[i]), value: encode(records[i]) } : encode(records[i]);
 			text += JSON.stringify(value) + '\n';
 		}
 		const bytes = this.#encoder.encode(text);

@@ -54,6 +54,35 @@ function isPlainObject(value: object): boolean {
 	return proto === Object.prototype || proto === null;
 }
 
+/**
+ * True when JSON.stringify alone keeps the value exactly (the common case: strings, finite
+ * numbers, plain objects): the writer then skips building a tagged copy.
+ */
+export function isPlainJson(value: unknown): boolean {
+	switch (typeof value) {
+		case 'string':
+		case 'boolean':
+			return true;
+		case 'number':
+			return Number.isFinite(value) && !Object.is(value, -0);
+		case 'object':
+			break;
+		default:
+			return false;
+	}
+	if (value === null) return true;
+	if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i])) return false;
+		return true;
+	}
+	if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+	for (const key in value) {
+		if (key === TAG || key === '__proto__' || !isPlainJson((value as Record<string, unknown>)[key]))
+			return false;
+	}
+	return true;
+}
+
 /** Every Blob reachable from a value, so they can be hashed before the value is encoded. */
 export function collectBlobs(value: unknown, out: Blob[] = []): Blob[] {
 	if (value === null || typeof value !== 'object') return out;

@@ -1,6 +1,7 @@
 /**
  * Main-thread side of the backup worker: the same BackupOps interface, each call a message.
- * Where Worker does not exist (Node tests), the ops run inline.
+ * Where Worker does not exist (Node tests), the ops run inline. Idle workers are kept for the
+ * next backup (starting a module worker costs a fetch and a compile), one per running operation.
  */
 import { createBackupOps, type BackupOps } from './backup-ops';
 import { PilotError } from '$lib/i18n/errors';
@@ -11,7 +12,12 @@ export interface OpsHandle {
 	setProgress(listener: ((done: number, total: number) => void) | undefined): void;
 	/** Stops the worker at once (cancel); pending calls reject with a 'cancelled' error. */
 	close(): void;
+	/** The operation is over: the worker waits idle for the next one. */
+	release(): void;
 }
+
+const OPS = ['start', 'startTable', 'addRecords', 'finish', 'abort', 'read'] as const;
+const idle: Worker[] = [];
 
 export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHandle {
 	let listener: ((done: number, total: number) => void) | undefined;
@@ -19,12 +25,18 @@ export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHan
 		return {
 			ops: createBackupOps((d, t) => listener?.(d, t)),
 			setProgress: (l) => (listener = l),
-			close: () => {}
+			close: () => {},
+			release: () => {}
 		};
 	}
-	const worker = new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
+	let worker: Worker | null =
+		idle.pop() ?? new Worker(new URL('./backup.worker.ts', import.meta.url), { type: 'module' });
 	const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: unknown) => void }>();
 	let next = 1;
+	const rejectAll = (error: unknown) => {
+		for (const call of pending.values()) call.reject(error);
+		pending.clear();
+	};
 	worker.onmessage = (event: MessageEvent) => {
 		const data = event.data as {
 			id?: number;
@@ -40,28 +52,37 @@ export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHan
 		else call.resolve(data.result);
 	};
 	worker.onerror = (event) => {
-		for (const call of pending.values())
-			call.reject(new Error(event.message || 'Erreur du worker de sauvegarde'));
-		pending.clear();
+		rejectAll(new Error(event.message || 'Erreur du worker de sauvegarde'));
+		worker?.terminate();
+		worker = null;
 	};
 	const call =
-		(op: keyof BackupOps) =>
+		(op: (typeof OPS)[number]) =>
 		(...args: unknown[]) =>
 			new Promise((resolve, reject) => {
+				if (!worker) return reject(new PilotError('cancelled'));
 				const id = next++;
 				pending.set(id, { resolve, reject });
 				worker.postMessage({ id, op, args });
 			});
-	const ops = Object.fromEntries(
-		(['start', 'startTable', 'addRecords', 'finish', 'abort', 'read'] as const).map((op) => [op, call(op)])
-	) as unknown as BackupOps;
 	return {
-		ops,
+		ops: Object.fromEntries(OPS.map((op) => [op, call(op)])) as unknown as BackupOps,
 		setProgress: (l) => (listener = l),
 		close: () => {
-			worker.terminate();
-			for (const c of pending.values()) c.reject(new PilotError('cancelled'));
-			pending.clear();
+			worker?.terminate();
+			worker = null;
+			rejectAll(new PilotError('cancelled'));
+		},
+		release: () => {
+			if (!worker) return;
+			if (pending.size > 0) {
+				worker.terminate();
+			} else {
+				worker.onmessage = null;
+				worker.onerror = null;
+				idle.push(worker);
+			}
+			worker = null;
 		}
 	};
 }
