@@ -270,6 +270,8 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 		const labels = pageSpec(chronopostModule).kpis.map((k) => k.label);
 		expect(labels.filter((l) => /contester/i.test(l))).toEqual(['💸 TOTAL À CONTESTER']);
 		expect(labels).toContain('Doublons');
+		const total = chronopostModule.kpis.find((k) => k.label === '💸 TOTAL À CONTESTER')!;
+		expect(total.hint?.(analysis)).toBe('Écarts positifs + surplus (7/7 types) · doublons en plus : 17,69 €');
 	});
 
 	it('lists every type in the legacy order', () => {

@@ -439,7 +439,9 @@ export function chronopostModuleFor(
 			{
 				label: '💸 TOTAL À CONTESTER',
 				value: (a) => formatCents(totalToContest(a.result, selected)),
-				hint: () => `Écarts positifs + surplus (${typesLabel(selected)})`,
+				// RULINGS 8's total; the doublons (RULINGS 2) are contested on top, and the "À contester" tab sums both.
+				hint: (a) =>
+					`Écarts positifs + surplus (${typesLabel(selected)})${a.summary.duplicateExtraCents ? ` · doublons en plus : ${formatCents(a.summary.duplicateExtraCents)}` : ''}`,
 				tone: (a) => (totalToContest(a.result, selected) ? 'alert' : 'ok')
 			},
 			{
