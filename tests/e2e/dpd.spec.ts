@@ -65,6 +65,16 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		await expect(page.getByText('Septembre 2026').first()).toBeVisible();
 	});
 
+	await test.step('the 3PL window is shown and changeable', async () => {
+		const window = page.getByRole('group', { name: /Périodes rapprochées/ });
+		await expect(window).toContainText('(automatique)');
+		await window.getByRole('checkbox', { name: /Novembre 2026/ }).uncheck();
+		await expect(window).toContainText('(choix manuel)');
+		await expect(dpd.kpi('NON ATTRIBUÉ')).not.toContainText('12 lignes');
+		await page.getByRole('button', { name: '↺ Revenir aux périodes automatiques' }).click();
+		await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('12 lignes');
+	});
+
 	await test.step('tabs and filters that survive navigation', async () => {
 		await expect(dpd.count('synthese', 'synthese')).toContainText('9/9');
 		await expect(dpd.table('synthese', 'synthese')).toContainText('LES SAVONS');
