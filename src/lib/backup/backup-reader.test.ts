@@ -78,6 +78,30 @@ describe('bad backup files', () => {
 		expect(message).toMatch(/DPD → vos factures/);
 	});
 
+	it('refuses a file whose attached Blob was altered, naming it', async () => {
+		const other = new PilotDB(`blob-${Math.random()}`);
+		const blob = new Blob(['photo'], { type: 'image/png' });
+		await other.claimAttachments.put({
+			id: 'a',
+			claimId: 'c',
+			name: 'p.png',
+			type: 'image/png',
+			size: 5,
+			sha256: '',
+			blob,
+			addedAt: 1
+		});
+		const { unzipSync } = await import('fflate');
+		const entries = unzipSync(new Uint8Array(await (await createBackup(other)).blob.arrayBuffer()));
+		const name = Object.keys(entries).find((n) => n.startsWith('blobs/'))!;
+		entries[name] = strToU8('autre');
+		expect(await failure(zipSync(entries), 'x.zip')).toMatch(
+			/altérée : le contenu de la table « blobs\/[0-9a-f]{64} »/
+		);
+		other.close();
+		await Dexie.delete(other.name);
+	});
+
 	it('refuses a manifest that is not JSON', async () => {
 		const zip = zipSync({ 'manifest.json': strToU8('{ pas du json'), 'LISEZMOI.txt': strToU8('x') });
 		expect(await failure(zip, 'x.zip')).toMatch(/fichier manifest\.json n'est pas du JSON valide/);

@@ -22,6 +22,7 @@ import { blobRefsOf, decodeValue, type BlobRef } from './record-codec';
 import { decryptPayload } from './backup-crypto';
 import { describeLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
+import { sha256Hex } from './backup-writer';
 
 export interface TableData {
 	records: unknown[];
@@ -123,7 +124,15 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 		}
 		return blob;
 	};
+	// Every Blob's bytes must hash to its name (native digest: Blobs can be large).
 	const verifiedBlobs = new Set<string>();
+	for (const [entry, bytes] of entries) {
+		if (!entry.startsWith('blobs/')) continue;
+		const hash = entry.slice('blobs/'.length);
+		if ((await sha256Hex(bytes)) !== hash)
+			throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
+		verifiedBlobs.add(hash);
+	}
 	const names = Object.keys(checked.tables);
 	for (const [index, name] of names.entries()) {
 		tables[name] = readTable(
@@ -135,13 +144,6 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 			options.verifyOnly ? null : blobOf(name)
 		);
 		progress?.(500 + Math.round(((index + 1) / names.length) * 500), 1000);
-	}
-	if (options.verifyOnly) {
-		for (const [entry, bytes] of entries) {
-			if (entry.startsWith('blobs/') && hex(bytes) !== entry.slice('blobs/'.length)) {
-				throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
-			}
-		}
 	}
 	return { manifest: checked, tables, encrypted };
 }
@@ -242,14 +244,9 @@ function readTable(
 			continue;
 		}
 		for (const ref of blobRefsOf(json)) {
-			if (verifiedBlobs.has(ref.sha256)) continue;
-			const blobBytes = entries.get(blobEntry(ref.sha256));
-			if (!blobBytes)
+			if (!verifiedBlobs.has(ref.sha256)) {
 				throw new PilotError('missing-blob', { file, table: name, entry: blobEntry(ref.sha256) });
-			if (hex(blobBytes) !== ref.sha256) {
-				throw new PilotError('checksum-mismatch', { file, table: `${name} (${blobEntry(ref.sha256)})` });
 			}
-			verifiedBlobs.add(ref.sha256);
 		}
 		try {
 			if (outbound) {

@@ -3,7 +3,7 @@
  * every Blob once under its SHA-256, then manifest.json and LISEZMOI.txt. Runs in the backup
  * worker in the browser, and inline in Node tests: it never touches IndexedDB.
  */
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { collectBlobs, encodeValue, isPlainJson } from './record-codec';
@@ -40,15 +40,15 @@ const LEVEL = 1;
 /** Output is folded into a Blob every few MB so that big backups do not pile up in the JS heap. */
 const FOLD_BYTES = 8 * 1024 * 1024;
 
-export async function sha256Hex(blob: Blob): Promise<string> {
-	const hash = sha256.create();
-	const reader = blob.stream().getReader();
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		hash.update(value);
-	}
-	return bytesToHex(hash.digest());
+/**
+ * SHA-256 of a Blob. A Blob is read whole anyway, so the browser's native digest does it (many
+ * times faster than JS); table files, which stream, are hashed incrementally with noble.
+ */
+export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<string> {
+	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
+	if (globalThis.crypto?.subtle)
+		return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+	return bytesToHex(sha256(new Uint8Array(bytes)));
 }
 
 interface OpenTable {
@@ -159,7 +159,9 @@ export class BackupWriter {
 		this.endTable();
 		let blobBytes = 0;
 		for (const [hash, blob] of this.#blobs) {
-			const entry = new ZipDeflate(blobEntry(hash), { level: LEVEL });
+			// Stored as is: originals (xlsx, pdf, photos) are mostly compressed already, and
+			// deflating them would dominate the backup's time.
+			const entry = new ZipPassThrough(blobEntry(hash));
 			this.#zip.add(entry);
 			const reader = blob.stream().getReader();
 			for (;;) {
