@@ -268,6 +268,7 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	const claims = new ClaimsPage(page);
 	await claims.goto();
 	await claims.fill({ tracking: 'LATE1', carrier: 'DPD', motif: 'Colis perdu', amount: '20' });
+	await claims.field('Statut').selectOption('À constituer');
 	await claims.field('Expédié le').fill('2026-01-10');
 	await expect(page.getByText(/Échéance de réclamation :/)).toContainText('24/02/2026');
 	await expect(page.getByText(/Échéance de réclamation :/)).toContainText('DPD, 45 jours');
@@ -276,6 +277,17 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	await claims.openTab('Délais');
 	await expect(page.getByRole('row', { name: /LATE1/ })).toContainText('24/02/2026');
 	await expect(page.getByRole('row', { name: /^DPD/ })).toContainText('45 j');
+	// Filing LATE1 after its due date makes it "hors délai"; a follow-up is recorded in its history.
+	await claims.openTab('Consulter');
+	const late = await claims.edit('LATE1');
+	await claims.field('Statut', late).selectOption('En attente');
+	await late.getByRole('button', { name: /Enregistrer les modifications/ }).click();
+	await claims.openTab('Délais');
+	await expect(page.getByRole('row', { name: /LATE1/ })).toContainText('hors délai');
+	await page.getByRole('button', { name: 'Relance faite pour LATE1' }).click();
+	await expect(page.getByRole('row', { name: /LATE1/ })).toContainText(
+		`relancée le ${todayInParis().split('-').reverse().join('/')}`
+	);
 
 	await page.getByRole('button', { name: /Réinitialiser/ }).click();
 	const dialog = page.getByRole('dialog');

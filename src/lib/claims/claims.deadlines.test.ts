@@ -3,6 +3,7 @@ import {
 	addDays,
 	claimDeadline,
 	DEFAULT_DEADLINES,
+	lastFollowUp,
 	readDeadlines,
 	validateDeadlines
 } from './claims.deadlines';
@@ -57,6 +58,13 @@ describe('claim deadlines', () => {
 			'hors délai'
 		);
 		expect(claimDeadline({ ...filed, status: 'Reçue' }, DEFAULT_DEADLINES, '2027-01-01').flag).toBeNull();
+		const chased = {
+			...filed,
+			history: [{ at: 0, by: 'Camille', field: 'followUp', from: null, to: '2026-11-25' }]
+		};
+		expect(lastFollowUp(chased.history)).toBe('2026-11-25');
+		expect(claimDeadline(chased, DEFAULT_DEADLINES, '2026-12-01').flag).toBeNull();
+		expect(claimDeadline(chased, DEFAULT_DEADLINES, '2026-12-25').flag).toBe('à relancer');
 	});
 	it('reads the settings defensively and validates edits in French', () => {
 		expect(readDeadlines(undefined)).toEqual(DEFAULT_DEADLINES);

@@ -179,6 +179,10 @@ export function daysBetween(from: string, to: string): number {
 	return dayNumber(to) - dayNumber(from);
 }
 
+function latest(a: string, b: string | null): string {
+	return b && b > a ? b : a;
+}
+
 export type DeadlineFlag = 'hors délai' | 'échéance proche' | 'à relancer';
 
 export interface ClaimDeadline {
@@ -194,13 +198,22 @@ export interface ClaimDeadline {
 type DeadlineInput = Pick<
 	ClaimRecord,
 	'carrier' | 'motif' | 'status' | 'date' | 'shippingDate' | 'incidentDate' | 'filedDate'
->;
+> &
+	Partial<Pick<ClaimRecord, 'history'>>;
+
+/** Day of the last follow-up sent to the carrier (history entries 'followUp'), or null. */
+export function lastFollowUp(history: ClaimRecord['history'] = []): string | null {
+	const days = history
+		.filter((h) => h.field === 'followUp' && typeof h.to === 'string')
+		.map((h) => h.to as string);
+	return days.sort().at(-1) ?? null;
+}
 
 /**
  * Due date = incident date (when given) or shipping date + the carrier's window (RULINGS 12).
  * Flags apply to open claims: not yet filed and past due → "hors délai"; filed after the due date →
  * "hors délai"; not filed and within `warnDays` → "échéance proche"; filed and unanswered for
- * `followUpDays` → "à relancer".
+ * `followUpDays` (since filing or the last follow-up) → "à relancer".
  */
 export function claimDeadline(
 	claim: DeadlineInput,
@@ -221,7 +234,10 @@ export function claimDeadline(
 			else if (daysLeft !== null && daysLeft <= settings.warnDays) flag = 'échéance proche';
 		} else if (due && claim.filedDate && claim.filedDate > due) {
 			flag = 'hors délai';
-		} else if (daysBetween(claim.filedDate ?? claim.date, today) >= settings.followUpDays) {
+		} else if (
+			daysBetween(latest(claim.filedDate ?? claim.date, lastFollowUp(claim.history)), today) >=
+			settings.followUpDays
+		) {
 			flag = 'à relancer';
 		}
 	}

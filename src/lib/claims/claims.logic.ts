@@ -226,7 +226,8 @@ export const FIELD_LABELS: Record<string, string> = {
 	paidDate: 'Date de paiement',
 	created: 'Création',
 	attachment: 'Pièce jointe',
-	evidence: 'Justificatif'
+	evidence: 'Justificatif',
+	followUp: 'Relance'
 };
 
 export function diffHistory(

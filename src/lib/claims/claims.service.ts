@@ -8,7 +8,7 @@ import { db } from '$lib/db/pilot-db';
 import type { ClaimAttachmentRecord, ClaimHistoryEntry, ClaimRecord, ClaimStatus } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
-import { formatCents, plural, todayIso } from '$lib/i18n/format';
+import { formatCents, formatDay, plural, todayIso } from '$lib/i18n/format';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { readFile } from '$lib/intake/read';
@@ -440,5 +440,25 @@ export async function importClaimsWorkbook(
 	} catch (err) {
 		handleError(err, 'Import des indemnisations');
 		return undefined;
+	}
+}
+
+/** Records that the carrier was chased today: the claim leaves "à relancer" for another follow-up period. */
+export async function recordFollowUp(id: string): Promise<boolean> {
+	try {
+		const by = await author();
+		const claim = await withWrite([db.claims], async () => {
+			const c = await db.claims.get(id);
+			if (!c) throw new PilotError('not-found', { what: "L'indemnisation" });
+			const at = Date.now();
+			const entry = { at, by, field: 'followUp', from: null, to: todayIso() };
+			await db.claims.put({ ...c, updatedAt: at, history: [...c.history, entry] });
+			return c;
+		});
+		notifySuccess(`Relance de l'indemnisation ${claim.tracking} notée au ${formatDay(todayIso())}.`);
+		return true;
+	} catch (err) {
+		handleError(err, 'Relance');
+		return false;
 	}
 }
