@@ -107,6 +107,20 @@ describe('workbook intake', () => {
 		expect(parseDay(rows[2][1])).toBe('2026-11-28');
 	});
 
+	it.each(['Europe/Paris', 'America/New_York', 'Pacific/Auckland'])(
+		'reads a date cell as the same calendar day in %s (not shifted by the time zone)',
+		(zone) => {
+			const before = process.env.TZ;
+			process.env.TZ = zone;
+			try {
+				const rows = readFile(workbook('xlsx'), 'f.xlsx')[0].rows;
+				expect(parseDay(rows[1][1])).toBe('2026-11-27');
+			} finally {
+				process.env.TZ = before;
+			}
+		}
+	);
+
 	it('says which sheet is missing and which exist', () => {
 		const sheets = readFile(workbook('xlsx'), 'f.xlsx');
 		expect(() => requireSheet(sheets, 'Facturation préparation', 'f.xlsx')).toThrow(PilotError);

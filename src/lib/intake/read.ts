@@ -85,7 +85,14 @@ function readSheets(bytes: Uint8Array, fileName: string): RawSheet[] {
 	}
 	return wb.SheetNames.map((name) => {
 		const ws = wb.Sheets[name];
-		const grid = utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
+		// UTC: a date cell is a calendar day; local midnight in Paris is the day before in UTC.
+		const grid = utils.sheet_to_json<Cell[]>(ws, {
+			header: 1,
+			raw: true,
+			defval: null,
+			blankrows: true,
+			UTC: true
+		});
 		// Keep row numbers true to Excel's even when the used range does not start at A1.
 		const top = ws['!ref'] ? utils.decode_range(ws['!ref']).s.r : 0;
 		const rows: Cell[][] = top ? [...Array.from({ length: top }, () => []), ...grid] : grid;
