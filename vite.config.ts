@@ -18,7 +18,10 @@ export default defineConfig({
 			kit: { outDir: kitOut, adapterFallback: '200.html', spa: true },
 			manifest: false,
 			injectManifest: {
-				globPatterns: ['client/**/*.{js,css,html,svg,png,webmanifest,woff2,json}', 'prerendered/**/*.html'],
+				globPatterns: [
+					'client/**/*.{js,mjs,css,html,svg,png,jpg,webp,ico,webmanifest,woff2,json,wasm}',
+					'prerendered/**/*.html'
+				],
 				maximumFileSizeToCacheInBytes: 8 * 1024 * 1024
 			},
 			devOptions: { enabled: false }
