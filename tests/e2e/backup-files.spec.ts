@@ -110,6 +110,16 @@ test('a fault inside the restore transaction leaves the data intact; undo brings
 	await backup.undoButton().click();
 	await expect(page.getByText('Restauration annulée')).toBeVisible();
 	expect(await backup.dump('claims')).toBe(before);
+
+	// Each replacing write left a snapshot in the list; going back to the restored state is one click.
+	const snapshots = page.getByTestId('snapshot');
+	await expect(snapshots.filter({ hasText: 'Avant restauration de' })).not.toHaveCount(0);
+	await snapshots
+		.filter({ hasText: 'Avant retour à' })
+		.first()
+		.getByRole('button', { name: /Revenir à cet instantané/ })
+		.click();
+	await expect.poll(async () => JSON.parse(await backup.dump('claims')).length).toBe(1);
 });
 
 test('a password-protected backup cannot be restored without its password; a wrong one says so', async ({

@@ -38,6 +38,9 @@ test("the seed's scenario: claim TEST123 backed up, deleted, restored without re
 		buffer: await readFile(await download.path())
 	};
 	await expect(page.getByTestId('backup-saved')).toContainText('Téléchargement');
+	// The home page's reminder reads the backup history.
+	await page.getByRole('link', { name: '🏠 Accueil' }).click();
+	await expect(page.getByTestId('last-backup')).toContainText('Dernière sauvegarde téléchargée');
 
 	await claims.goto();
 	await claims.openTab('Consulter');
@@ -78,6 +81,35 @@ test("the seed's scenario: claim TEST123 backed up, deleted, restored without re
 	await claims.openTab('Consulter');
 	await expect(claims.row('TEST123')).toContainText('Partenaire Test');
 	await context.setOffline(false);
+});
+
+test('a backup file dropped on the restore zone is read like a chosen one', async ({ page }) => {
+	const claims = new ClaimsPage(page);
+	await claims.goto();
+	await claims.add({
+		tracking: 'DROP1',
+		partner: 'Test',
+		carrier: 'DPD',
+		motif: 'Test backup',
+		amount: '10.00'
+	});
+	const backup = new BackupPage(page);
+	await backup.goto();
+	const file = await backup.createAndDownload();
+	await backup.openTab('Restaurer');
+	const transfer = await page.evaluateHandle(
+		({ name, bytes }) => {
+			const dt = new DataTransfer();
+			dt.items.add(new File([new Uint8Array(bytes)], name, { type: 'application/zip' }));
+			return dt;
+		},
+		{ name: file.name, bytes: [...file.buffer] }
+	);
+	await page
+		.getByRole('group', { name: 'Dépôt du fichier de sauvegarde' })
+		.dispatchEvent('drop', { dataTransfer: transfer });
+	await expect(page.getByRole('heading', { name: `✅ Fichier vérifié : ${file.name}` })).toBeVisible();
+	await expect(backup.preview('indemnisations')).toContainText('1');
 });
 
 test('the backup page has no serious accessibility fault, tabs work with the keyboard', async ({ page }) => {

@@ -148,5 +148,5 @@ export async function restoreFromPlan(
 }
 
 export function undoRestore(snapshotId: string): Promise<boolean> {
-	return activity.run('Annulation de la restauration', () => restoreSnapshot(snapshotId));
+	return restoreSnapshot(snapshotId);
 }

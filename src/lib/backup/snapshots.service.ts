@@ -8,6 +8,7 @@ import { holdWrites } from '$lib/db/write-lock';
 import type { SnapshotRecord } from '$lib/db/records';
 import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime } from '$lib/i18n/format';
+import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import { applyRestore, createBackup, readBackupFile } from './backup-engine';
 import { getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
@@ -43,13 +44,16 @@ export async function restoreSnapshot(id: string, options: RestoreSnapshotOption
 		const snapshot = await getSnapshot(id);
 		if (!snapshot) throw new PilotError('not-found', { what: 'Instantané' });
 		const label = `l'instantané du ${formatDateTime(snapshot.createdAt)}`;
-		const parsed = await readBackupFile(db, snapshot.zip, {
-			fileName: `instantané ${formatDateTime(snapshot.createdAt)}`
-		});
-		const undoId = await holdWrites(async () => {
-			const before = await snapshotUnderLock(`Avant retour à ${label}`);
-			await applyRestore(db, parsed, { modules: options.modules });
-			return before;
+		// Busy: the update prompt must not reload the page in the middle of it.
+		const undoId = await activity.run('Restauration en cours', async () => {
+			const parsed = await readBackupFile(db, snapshot.zip, {
+				fileName: `instantané ${formatDateTime(snapshot.createdAt)}`
+			});
+			return holdWrites(async () => {
+				const before = await snapshotUnderLock(`Avant retour à ${label}`);
+				await applyRestore(db, parsed, { modules: options.modules });
+				return before;
+			});
 		});
 		notifySuccess(`Données rétablies depuis ${label}.`, {
 			label: 'Annuler',
