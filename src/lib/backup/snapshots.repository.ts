@@ -27,14 +27,29 @@ export async function storeSnapshot(
 		zip: backup.blob,
 		tables: Object.fromEntries(Object.entries(backup.manifest.tables).map(([name, t]) => [name, t.rows]))
 	};
-	await db.transaction('rw', db.snapshots, async () => {
-		await db.snapshots.add(record);
-		const all = await db.snapshots
-			.toCollection()
-			.toArray((list) => list.map(({ id, createdAt }) => ({ id, createdAt })));
-		await db.snapshots.bulkDelete(snapshotsToDelete(all, record.createdAt));
-	});
+	const store = () =>
+		db.transaction('rw', db.snapshots, async () => {
+			await db.snapshots.add(record);
+			const all = await db.snapshots
+				.toCollection()
+				.toArray((list) => list.map(({ id, createdAt }) => ({ id, createdAt })));
+			await db.snapshots.bulkDelete(snapshotsToDelete(all, record.createdAt));
+		});
+	try {
+		await store();
+	} catch (error) {
+		if (!isQuotaError(error)) throw error;
+		// A full disk must not block the very write that would free space: older snapshots make
+		// room for the one that matches today's data, then it is tried once more.
+		await db.snapshots.clear();
+		await store();
+	}
 	return record.id;
+}
+
+function isQuotaError(error: unknown): boolean {
+	const e = error as { name?: string; inner?: { name?: string } } | null;
+	return e?.name === 'QuotaExceededError' || e?.inner?.name === 'QuotaExceededError';
 }
 
 export async function lastSnapshotAt(): Promise<number | null> {
