@@ -3,13 +3,19 @@ import { expect, test } from '@playwright/test';
 import { BibliothequePage } from './pages/bibliotheque.page';
 import { CarrierPage, readDownload } from './pages/carrier.page';
 
-test('Bibliothèque: an archived DPD analysis is found under its period, opened, exported, deleted and restored', async ({
+const DHL_SLOT = 'Sélectionnez le fichier DHL (DHLFR_TD_concatenated_*.csv)';
+// No 3PL files (a faster seed): the invoice is filed under the month of most of its shipping days.
+const PERIOD = '2026-11';
+const MONTH = 'Novembre';
+const PERIOD_LABEL = `${MONTH} 2026`;
+
+test('Bibliothèque: an archived DHL analysis is found under its period, opened, exported, deleted and restored', async ({
 	page
 }) => {
 	test.setTimeout(180_000);
 	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
 	const library = new BibliothequePage(page);
-	const dpd = new CarrierPage(page, 'dpd');
+	const dhl = new CarrierPage(page, 'dhl');
 
 	await test.step('empty library says how to archive', async () => {
 		await library.goto();
@@ -17,59 +23,58 @@ test('Bibliothèque: an archived DPD analysis is found under its period, opened,
 		await expect(page.getByText('📚 Archiver dans la Bibliothèque')).toBeVisible();
 	});
 
-	await test.step('archive the DPD analysis twice from /dpd', async () => {
-		await dpd.loadThreePL();
-		await dpd.goto();
-		await dpd.upload('DPD Classic', 'dpd/DPD_CLASSIC.xlsx');
-		await expect(dpd.kpi('Expéditions')).toContainText('43');
+	await test.step('archive the DHL analysis twice from /dhl', async () => {
+		await dhl.goto();
+		await dhl.upload(DHL_SLOT, 'dhl/DHL_INVOICE_PAR7494288.csv');
+		await expect(dhl.kpi('Total expéditions')).toContainText('57', { timeout: 30_000 });
 		const archive = page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' });
 		for (let i = 0; i < 2; i++) {
 			await archive.click();
-			await expect(page.getByText(/2 analyses archivées pour DPD|1 analyse archivée pour DPD/)).toBeVisible();
+			await expect(page.getByText(/2 analyses archivées pour DHL|1 analyse archivée pour DHL/)).toBeVisible();
 		}
-		await expect(page.getByText(/2 analyses archivées pour DPD/)).toBeVisible();
+		await expect(page.getByText(/2 analyses archivées pour DHL/)).toBeVisible();
 	});
 
-	await test.step('the period lists both analyses under DPD', async () => {
+	await test.step('the period lists both analyses under DHL', async () => {
 		await library.goto();
 		await expect(library.metric('analyses')).toHaveText('2');
 		await expect(library.metric('periodes')).toHaveText('1');
 		await expect(library.metric('transporteurs')).toHaveText('1');
 		await expect(page.getByLabel('Année')).toHaveValue('2026');
-		await expect(page.getByLabel('Mois').locator('option:checked')).toHaveText('Novembre');
-		await expect(page.getByRole('heading', { name: '📅 Novembre 2026' })).toBeVisible();
-		const dpdGroup = library.carrier('dpd');
-		await expect(dpdGroup.getByRole('heading', { name: 'DPD (2 analyses)' })).toBeVisible();
-		await expect(dpdGroup.getByText('📊 Lignes : 43').first()).toBeVisible();
-		await expect(dpdGroup.getByText(/📆 Période des dates : du \d\d\/\d\d\/2026 au/).first()).toBeVisible();
-		await expect(dpdGroup.getByText(/👥 Partenaires : .+/).first()).toBeVisible();
-		await expect(dpdGroup.getByText(/🎯 Taux d'attribution : [\d,]+\s%/).first()).toBeVisible();
+		await expect(page.getByLabel('Mois').locator('option:checked')).toHaveText(MONTH);
+		await expect(page.getByRole('heading', { name: `📅 ${PERIOD_LABEL}` })).toBeVisible();
+		const group = library.carrier('dhl');
+		await expect(group.getByRole('heading', { name: 'DHL (2 analyses)' })).toBeVisible();
+		await expect(group.getByText('📊 Lignes : 57').first()).toBeVisible();
+		await expect(group.getByText(/📆 Période des dates : du \d\d\/\d\d\/2026 au/).first()).toBeVisible();
+		await expect(group.getByText(/👥 Partenaires : .+/).first()).toBeVisible();
+		await expect(group.getByText(/🎯 Taux d'attribution : [\d,]+\s%/).first()).toBeVisible();
 		const axe = await new AxeBuilder({ page }).analyze();
 		const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
 	await test.step('open one read-only and export it to Excel', async () => {
-		const dpdGroup = library.carrier('dpd');
-		await dpdGroup
-			.getByRole('button', { name: /^Ouvrir l'analyse DPD — Novembre 2026/ })
+		const group = library.carrier('dhl');
+		await group
+			.getByRole('button', { name: new RegExp(`^Ouvrir l'analyse DHL — ${PERIOD_LABEL}`) })
 			.first()
 			.click();
-		await expect(dpdGroup.getByRole('article')).toContainText('Archivée le');
-		await expect(dpdGroup.getByRole('article').getByRole('table')).toBeVisible();
+		await expect(group.getByRole('article')).toContainText('Archivée le');
+		await expect(group.getByRole('article').getByRole('table')).toBeVisible();
 		// Read-only: the frozen tables offer no action on a line (no claim, no deletion).
 		await expect(
-			dpdGroup.getByRole('article').getByRole('button', { name: /Supprimer|indemnisation/ })
+			group.getByRole('article').getByRole('button', { name: /Supprimer|indemnisation/ })
 		).toHaveCount(0);
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
-			dpdGroup
-				.getByRole('button', { name: /^Exporter en Excel l'analyse DPD/ })
+			group
+				.getByRole('button', { name: /^Exporter en Excel l'analyse DHL/ })
 				.first()
 				.click()
 		]);
 		const book = await readDownload(download);
-		expect(book.fileName).toMatch(/^pilot_bibliotheque_dpd_2026-11_\d{8}_\d{6}\.xlsx$/);
+		expect(book.fileName).toMatch(new RegExp(`^pilot_bibliotheque_dhl_${PERIOD}_\\d{8}_\\d{6}\\.xlsx$`));
 		expect(book.sheetNames[0]).toBe('Synthèse');
 		expect(book.sheetNames.length).toBeGreaterThan(1);
 		expect(book.sheets['Synthèse'][0]).toEqual(['Indicateur', 'Valeur', 'Détail']);
@@ -77,34 +82,34 @@ test('Bibliothèque: an archived DPD analysis is found under its period, opened,
 
 	await test.step('delete one analysis after confirmation, then "Annuler" brings it back', async () => {
 		await library
-			.carrier('dpd')
-			.getByRole('button', { name: /^Supprimer l'analyse DPD/ })
+			.carrier('dhl')
+			.getByRole('button', { name: /^Supprimer l'analyse DHL/ })
 			.first()
 			.click();
 		const dialog = page.getByRole('dialog', { name: "Supprimer l'analyse archivée" });
-		await expect(dialog).toContainText('DPD — Novembre 2026');
+		await expect(dialog).toContainText(`DHL — ${PERIOD_LABEL}`);
 		await dialog.getByRole('button', { name: "Supprimer l'analyse" }).click();
 		await expect(library.metric('analyses')).toHaveText('1');
-		await expect(library.carrier('dpd').getByRole('heading', { name: 'DPD (1 analyse)' })).toBeVisible();
+		await expect(library.carrier('dhl').getByRole('heading', { name: 'DHL (1 analyse)' })).toBeVisible();
 		await library.undo(/supprimée de la Bibliothèque/);
 		await expect(library.metric('analyses')).toHaveText('2');
 	});
 
 	await test.step('delete the period: named, confirmed, snapshot first, undoable', async () => {
 		await library.openTab("🗑️ Gérer l'Espace");
-		await expect(library.period('2026-11')).toContainText('Novembre 2026 — 2 analyses — 1 transporteur');
+		await expect(library.period(PERIOD)).toContainText(`${PERIOD_LABEL} — 2 analyses — 1 transporteur`);
 		await library
-			.period('2026-11')
-			.getByRole('button', { name: '🗑️ Supprimer la période Novembre 2026' })
+			.period(PERIOD)
+			.getByRole('button', { name: `🗑️ Supprimer la période ${PERIOD_LABEL}` })
 			.click();
-		const dialog = page.getByRole('dialog', { name: 'Supprimer la période Novembre 2026' });
-		await expect(dialog).toContainText('DPD : 2 analyses');
+		const dialog = page.getByRole('dialog', { name: `Supprimer la période ${PERIOD_LABEL}` });
+		await expect(dialog).toContainText('DHL : 2 analyses');
 		await expect(dialog).toContainText('instantané de sécurité');
 		await dialog.getByRole('button', { name: 'Supprimer 2 analyses' }).click();
 		await expect(page.getByRole('heading', { name: '📭 Bibliothèque vide' })).toBeVisible({
 			timeout: 30_000
 		});
-		await library.undo(/2 analyses supprimées \(de la période Novembre 2026\)/);
+		await library.undo(`2 analyses supprimées (de la période ${PERIOD_LABEL})`);
 		await expect(library.metric('analyses')).toHaveText('2');
 	});
 
