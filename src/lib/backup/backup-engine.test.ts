@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { PilotDB } from '$lib/db/pilot-db';
+import { PilotDB, db as appDb } from '$lib/db/pilot-db';
+import { withWrite } from '$lib/db/write-lock';
 import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
 
 let db: PilotDB;
@@ -66,6 +67,14 @@ describe('createBackup / restoreBackup', () => {
 		expect(backup.manifest.tables.claims.rows).toBe(2);
 		expect(backup.manifest.tables.claims.owner).toBe('indemnisations');
 		expect(backup.manifest.excluded.snapshots.reason).toMatch(/Instantanés/);
+		// RULINGS 15: the snapshot table is the only one left out, and every other table is written.
+		expect(Object.keys(backup.manifest.excluded)).toEqual(['snapshots']);
+		expect(Object.keys(backup.manifest.tables).sort()).toEqual(
+			db.tables
+				.map((t) => t.name)
+				.filter((n) => n !== 'snapshots')
+				.sort()
+		);
 		expect(backup.manifest.blobs.count).toBe(1);
 		expect(backup.fileName).toMatch(/^pilot_GREENLOG_backup_\d{8}_\d{6}\.zip$/);
 
@@ -130,6 +139,21 @@ describe('createBackup / restoreBackup', () => {
 		]);
 		ext.close();
 		await Dexie.delete(ext.name);
+	});
+
+	it('can be cancelled midway, and then releases the write lock', async () => {
+		await db.claims.bulkPut(Array.from({ length: 600 }, (_, i) => claim(`c${i}`)));
+		const controller = new AbortController();
+		const cancelled = createBackup(db, {
+			signal: controller.signal,
+			onProgress: (p) => {
+				if (p.rows > 0) controller.abort();
+			}
+		});
+		await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+		await expect(
+			withWrite([appDb.settings], () => appDb.settings.put({ key: 'k', value: 1, updatedAt: 1 }))
+		).resolves.toBe('k');
 	});
 
 	it('writes nothing when the transaction fails midway', async () => {
