@@ -112,7 +112,7 @@ async function runCase(p, name, fn, ...args) {
 			timeout
 		]);
 		log(
-			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, longest task ${Math.round(value.longestTaskMs)} ms`
+			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, longest task ${Math.round(value.longestTaskMs ?? 0)} ms`
 		);
 		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers };
 	} catch (err) {
