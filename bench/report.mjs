@@ -74,6 +74,19 @@ export function summarise(results, meta) {
 	const carrierRatio = ratio(ms('importCarrier'), ms('parseCarrier'));
 	const workbookRatio = ratio(ms('import3pl'), ms('parse3pl'));
 	const match = caseSummary(results.match);
+	// The same ratios repetition by repetition (cases of one repetition run minutes apart, not tens of
+	// minutes): less sensitive to a machine whose load drifts during the run.
+	const raw = results.sizes[refN].cases;
+	const perRep = (a, b) =>
+		median((raw[a] ?? []).map((x, i) => (x.ms && raw[b]?.[i]?.ms ? x.ms / raw[b][i].ms : null)));
+	const perRepetition = {
+		exportDBOverBackup: round(perRep('exportDB', 'backup'), 2),
+		importDBOverRestore: round(perRep('importDB', 'restore'), 2),
+		backupOverRawRead: round(perRep('backup', 'rawReadChunks'), 2),
+		restoreOverRawWrite: round(perRep('restore', 'rawWriteChunks'), 2),
+		importOverParseCarrierCsv: round(perRep('importCarrier', 'parseCarrier'), 2),
+		importOverParse3plWorkbook: round(perRep('import3pl', 'parse3pl'), 2)
+	};
 
 	const ratios = {
 		exportDBOverBackup: ratio(ms('exportDB'), ms('backup')),
@@ -119,7 +132,8 @@ export function summarise(results, meta) {
 			importOverParse3plWorkbook: workbookRatio,
 			heapPair: { smallN: small, largeN: large, smallPeakMB: heapOf(small), largePeakMB: heapOf(large) },
 			chunksOverRowsWrite: ratio(ms('rawWriteRows'), ms('rawWriteChunks')),
-			chunksOverRowsRead: ratio(ms('rawReadRows'), ms('rawReadChunks'))
+			chunksOverRowsRead: ratio(ms('rawReadRows'), ms('rawReadChunks')),
+			medianOfPerRepetitionRatios: perRepetition
 		},
 		longestTaskMs,
 		initialJsGzipKB,
