@@ -96,7 +96,14 @@ test('Bibliothèque: an archived DHL analysis is found under its period, opened,
 	});
 
 	await test.step('delete the period: named, confirmed, snapshot first, undoable', async () => {
-		await library.openTab("🗑️ Gérer l'Espace");
+		// The tabs work from the keyboard (arrow keys move between them).
+		await page.getByRole('tab', { name: '📋 Consulter par Période' }).focus();
+		await page.keyboard.press('ArrowRight');
+		await expect(page.getByRole('tab', { name: "🗑️ Gérer l'Espace" })).toBeFocused();
+		await expect(page.getByRole('tab', { name: "🗑️ Gérer l'Espace" })).toHaveAttribute(
+			'aria-selected',
+			'true'
+		);
 		await expect(library.period(PERIOD)).toContainText(`${PERIOD_LABEL} — 2 analyses — 1 transporteur`);
 		await library
 			.period(PERIOD)
