@@ -83,7 +83,7 @@ export function excludedTables(db: Dexie, registry: RegistryLookup = appRegistry
 	return out;
 }
 
-const MIN_BATCH = 16;
+const MIN_BATCH = 1;
 const MAX_BATCH = 8192;
 /** Target time of one read transaction: long enough to be efficient, short enough to keep 60 fps-ish. */
 const TARGET_MS = 40;
@@ -97,7 +97,8 @@ async function streamTable(
 	const keyPath = table.schema.primKey.keyPath;
 	const outbound = keyPath === undefined || keyPath === null;
 	let lower: IndexableType | undefined;
-	let size = 256;
+	// Start small (a record may be a 1 000-row chunk) and grow while reads stay quick.
+	let size = 16;
 	let pending: Promise<number> | null = null;
 	for (;;) {
 		checkAbort(signal);
@@ -189,6 +190,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 				verifyOnly: true,
 				currentSchemaVersion: db.verno
 			});
+			await handle.ops.drop();
 			verified = sameTables(check.manifest, result.manifest);
 			if (!verified) throw new PilotError('checksum-mismatch', { file: fileName, table: 'manifest.json' });
 		}
@@ -236,12 +238,17 @@ export async function readBackupFile(
 	const abort = () => handle.close();
 	options.signal?.addEventListener('abort', abort);
 	try {
-		const parsed = await handle.ops.read(file, {
+		const summary = await handle.ops.read(file, {
 			fileName,
 			password: options.password,
 			limits: options.limits,
 			currentSchemaVersion: db.verno
 		});
+		const parsed: ParsedBackup = { manifest: summary.manifest, encrypted: summary.encrypted, tables: {} };
+		for (const [name, { count, keyed }] of Object.entries(summary.tables)) {
+			parsed.tables[name] = await takeTable(handle, name, count, keyed);
+		}
+		await handle.ops.drop();
 		if (parsed.manifest.schemaVersion < db.verno) {
 			parsed.tables = await upgradeBackupSchema(parsed, db.verno);
 		}
@@ -253,6 +260,23 @@ export async function readBackupFile(
 		options.signal?.removeEventListener('abort', abort);
 		handle.release();
 	}
+}
+
+/** Brings a table's records from the worker in slices sized to stay short on the page. */
+async function takeTable(handle: OpsHandle, name: string, count: number, keyed: boolean): Promise<TableData> {
+	const records: unknown[] = [];
+	const keys: unknown[] = [];
+	let size = 16;
+	for (let from = 0; from < count; from += size) {
+		const started = performance.now();
+		const slice = await handle.ops.take(name, from, from + size);
+		for (const r of slice.records) records.push(r);
+		if (slice.keys) for (const k of slice.keys) keys.push(k);
+		const elapsed = performance.now() - started;
+		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
+		else if (elapsed > TARGET_MS * 2) size = Math.max(1, Math.floor(size / 2));
+	}
+	return keyed ? { records, keys } : { records };
 }
 
 export interface ApplyOptions {

@@ -4,7 +4,7 @@
  */
 import { BackupWriter, type FinishInfo, type TableStart } from './backup-writer';
 import { encryptBackup } from './backup-crypto';
-import { readBackup, type ParsedBackup, type ReadOptions } from './backup-reader';
+import { readBackup, type ParsedBackup, type ReadOptions, type TableData } from './backup-reader';
 import type { Manifest } from './backup-format';
 
 export interface BackupResult {
@@ -19,11 +19,27 @@ export interface BackupOps {
 	addRecords(records: unknown[], keys?: unknown[]): Promise<number>;
 	finish(info: FinishInfo, password?: string): Promise<BackupResult>;
 	abort(): Promise<void>;
-	read(file: Blob, options: Omit<ReadOptions, 'onProgress'>): Promise<ParsedBackup>;
+	/** Reads and verifies a file, keeps its records, and returns what it holds without them. */
+	read(file: Blob, options: Omit<ReadOptions, 'onProgress'>): Promise<ReadSummary>;
+	/**
+	 * Records [from, to) of a table of the file last read: they cross to the page in slices, so
+	 * that no single message takes the page's thread for long.
+	 */
+	take(table: string, from: number, to: number): Promise<TableData>;
+	/** Forgets the records of the file last read. */
+	drop(): Promise<void>;
+}
+
+export interface ReadSummary {
+	manifest: Manifest;
+	encrypted: boolean;
+	/** Records per table, and whether the table's keys travel apart from its records. */
+	tables: Record<string, { count: number; keyed: boolean }>;
 }
 
 export function createBackupOps(onProgress?: (done: number, total: number) => void): BackupOps {
 	let writer: BackupWriter | null = null;
+	let held: ParsedBackup | null = null;
 	const current = () => {
 		if (!writer) throw new Error('Sauvegarde non commencée');
 		return writer;
@@ -51,8 +67,24 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			writer?.abort();
 			writer = null;
 		},
-		read(file, options) {
-			return readBackup(file, { ...options, onProgress });
+		async read(file, options) {
+			held = null;
+			const parsed = await readBackup(file, { ...options, onProgress });
+			held = parsed;
+			const tables = Object.fromEntries(
+				Object.entries(parsed.tables).map(([name, t]) => [name, { count: t.records.length, keyed: !!t.keys }])
+			);
+			return { manifest: parsed.manifest, encrypted: parsed.encrypted, tables };
+		},
+		async take(table, from, to) {
+			const data = held?.tables[table];
+			if (!data) throw new Error(`Table absente de la sauvegarde lue : ${table}`);
+			return data.keys
+				? { records: data.records.slice(from, to), keys: data.keys.slice(from, to) }
+				: { records: data.records.slice(from, to) };
+		},
+		async drop() {
+			held = null;
 		}
 	};
 }

@@ -16,7 +16,7 @@ export interface OpsHandle {
 	release(): void;
 }
 
-const OPS = ['start', 'startTable', 'addRecords', 'finish', 'abort', 'read'] as const;
+const OPS = ['start', 'startTable', 'addRecords', 'finish', 'abort', 'read', 'take', 'drop'] as const;
 const idle: Worker[] = [];
 
 export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHandle {
