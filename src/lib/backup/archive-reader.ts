@@ -1,10 +1,12 @@
 /**
- * Reads a ZIP safely, entry by entry, with fflate's streaming Unzip: unsafe paths are refused,
- * and the uncompressed size is counted WHILE inflating so that a compression bomb is stopped
- * before it fills memory. Folders and files added by the user's OS when re-zipping (an extra
- * top folder, __MACOSX/, .DS_Store) are tolerated.
+ * Reads a ZIP safely through its central directory: every entry's compressed size is known, so an
+ * entry is read from its own slice of the file. (A streaming unzip cannot tell where a streamed
+ * entry ends — its sizes come after the data — and cuts a stored .xlsx, itself a ZIP, at the first
+ * signature inside it.) Unsafe paths are refused, and the uncompressed size is counted WHILE
+ * inflating so that a compression bomb is stopped before it fills memory. Folders and files added
+ * by the user's OS when re-zipping (an extra top folder, __MACOSX/, .DS_Store) are tolerated.
  */
-import { Unzip, UnzipInflate, UnzipPassThrough } from 'fflate';
+import { Inflate, strFromU8 } from 'fflate';
 import { PilotError } from '$lib/i18n/errors';
 import { formatBytes } from '$lib/i18n/format';
 
@@ -23,6 +25,8 @@ export const DEFAULT_LIMITS: ReadLimits = {
 const READ_CHUNK = 1024 * 1024;
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
+const CENTRAL_HEADER = 0x02014b50;
+const LOCAL_HEADER_SIG = 0x04034b50;
 
 /** Entries by normalised name (top folder and OS clutter removed). */
 export type ArchiveEntries = Map<string, Uint8Array<ArrayBuffer>>;
@@ -31,11 +35,12 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 	return sig.every((b, i) => bytes[i] === b);
 }
 
-function hasEndOfDirectory(tail: Uint8Array): boolean {
+/** Offset in `tail` of the end-of-central-directory record, or -1. */
+function endOfDirectory(tail: Uint8Array): number {
 	for (let i = tail.length - 22; i >= 0; i--) {
-		if (startsWith(tail.subarray(i), END_OF_DIRECTORY)) return true;
+		if (startsWith(tail.subarray(i), END_OF_DIRECTORY)) return i;
 	}
-	return false;
+	return -1;
 }
 
 /** A name is unsafe if it could escape the folder it is extracted to. */
@@ -77,6 +82,53 @@ function concat(parts: Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
 	return out;
 }
 
+interface DirectoryEntry {
+	name: string;
+	method: number;
+	flags: number;
+	compressedSize: number;
+	localOffset: number;
+}
+
+function readDirectory(dir: Uint8Array, count: number, fileName: string): DirectoryEntry[] {
+	const view = new DataView(dir.buffer, dir.byteOffset, dir.byteLength);
+	const entries: DirectoryEntry[] = [];
+	let at = 0;
+	for (let n = 0; n < count; n++) {
+		if (at + 46 > dir.length || view.getUint32(at, true) !== CENTRAL_HEADER) {
+			throw new PilotError('invalid-zip', { file: fileName, reason: 'répertoire central illisible' });
+		}
+		const flags = view.getUint16(at + 8, true);
+		const nameLength = view.getUint16(at + 28, true);
+		const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+		const compressedSize = view.getUint32(at + 20, true);
+		const localOffset = view.getUint32(at + 42, true);
+		if (compressedSize === 0xffffffff || localOffset === 0xffffffff) {
+			throw new PilotError('invalid-zip', { file: fileName, reason: 'ZIP64 non pris en charge' });
+		}
+		const rawName = dir.subarray(at + 46, at + 46 + nameLength);
+		entries.push({
+			name: strFromU8(rawName, !(flags & 0x800)),
+			method: view.getUint16(at + 10, true),
+			flags,
+			compressedSize,
+			localOffset
+		});
+		at += 46 + skip;
+	}
+	return entries;
+}
+
+/** Where an entry's data starts: after its local header, whose name and extra lengths may differ. */
+async function dataOffset(file: Blob, entry: DirectoryEntry, fileName: string): Promise<number> {
+	const header = new Uint8Array(await file.slice(entry.localOffset, entry.localOffset + 30).arrayBuffer());
+	const view = new DataView(header.buffer);
+	if (header.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER_SIG) {
+		throw new PilotError('truncated', { file: fileName });
+	}
+	return entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+}
+
 /**
  * Unzips `file` into memory with ceilings, or throws a PilotError naming the fault. `marker` is
  * the entry expected at the root (manifest.json), used to detect an extra top folder.
@@ -91,61 +143,64 @@ export async function readArchive(
 	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
 	if (startsWith(head, END_OF_DIRECTORY)) throw new PilotError('empty-archive', { file: fileName });
 	if (!startsWith(head, LOCAL_HEADER)) throw new PilotError('invalid-zip', { file: fileName });
-	const tail = new Uint8Array(await file.slice(Math.max(0, file.size - 65_557)).arrayBuffer());
-	if (!hasEndOfDirectory(tail)) throw new PilotError('truncated', { file: fileName });
+	const tailStart = Math.max(0, file.size - 65_557);
+	const tail = new Uint8Array(await file.slice(tailStart).arrayBuffer());
+	const eocd = endOfDirectory(tail);
+	if (eocd < 0) throw new PilotError('truncated', { file: fileName });
+	const eocdView = new DataView(tail.buffer, tail.byteOffset + eocd, 22);
+	const count = eocdView.getUint16(10, true);
+	const dirSize = eocdView.getUint32(12, true);
+	const dirOffset = eocdView.getUint32(16, true);
+	if (dirOffset + dirSize > tailStart + eocd) throw new PilotError('truncated', { file: fileName });
+	const directory = readDirectory(
+		new Uint8Array(await file.slice(dirOffset, dirOffset + dirSize).arrayBuffer()),
+		count,
+		fileName
+	);
 
 	const entries: ArchiveEntries = new Map();
-	const open = new Set<string>();
 	let total = 0;
-	let failure: unknown = null;
-	const fail = (error: unknown) => {
-		failure ??= error;
-	};
-
-	const unzip = new Unzip((entry) => {
-		if (failure) return;
+	let read = 0;
+	const compressedTotal = directory.reduce((sum, e) => sum + e.compressedSize, 0) || 1;
+	for (const entry of directory) {
 		const name = entry.name.replace(/\\/g, '/');
-		if (isUnsafePath(name)) return fail(new PilotError('unsafe-path', { file: fileName, entry: entry.name }));
-		if (name.endsWith('/') || isOsClutter(name)) return;
-		if (entry.compression !== 0 && entry.compression !== 8) {
-			return fail(
-				new PilotError('invalid-zip', { file: fileName, reason: `compression ${entry.compression}` })
-			);
+		if (isUnsafePath(name)) throw new PilotError('unsafe-path', { file: fileName, entry: entry.name });
+		if (name.endsWith('/') || isOsClutter(name)) continue;
+		if (entry.flags & 1) throw new PilotError('invalid-zip', { file: fileName, reason: 'entrée chiffrée' });
+		if (entry.method !== 0 && entry.method !== 8) {
+			throw new PilotError('invalid-zip', { file: fileName, reason: `compression ${entry.method}` });
 		}
+		const start = await dataOffset(file, entry, fileName);
+		const end = start + entry.compressedSize;
+		if (end > dirOffset) throw new PilotError('truncated', { file: fileName });
+
 		const parts: Uint8Array[] = [];
 		let size = 0;
-		open.add(name);
-		entry.ondata = (err, chunk, final) => {
-			if (failure) return;
-			if (err) return fail(new PilotError('invalid-zip', { file: fileName, reason: err.message }));
+		const take = (chunk: Uint8Array) => {
 			size += chunk.length;
 			total += chunk.length;
 			if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-				entry.terminate();
 				const limit = formatBytes(size > limits.maxEntryBytes ? limits.maxEntryBytes : limits.maxTotalBytes);
-				return fail(new PilotError('too-large', { file: fileName, entry: name, limit }));
+				throw new PilotError('too-large', { file: fileName, entry: name, limit });
 			}
 			parts.push(chunk);
-			if (final) {
-				open.delete(name);
-				entries.set(name, concat(parts, size));
-			}
 		};
-		entry.start();
-	});
-	unzip.register(UnzipInflate);
-	unzip.register(UnzipPassThrough);
-
-	for (let offset = 0; offset < file.size && !failure; offset += READ_CHUNK) {
-		const chunk = new Uint8Array(await file.slice(offset, offset + READ_CHUNK).arrayBuffer());
-		try {
-			unzip.push(chunk, offset + READ_CHUNK >= file.size);
-		} catch (error) {
-			fail(new PilotError('invalid-zip', { file: fileName, reason: (error as Error).message }));
+		const inflate = entry.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
+		for (let offset = start; offset < end || offset === start; offset += READ_CHUNK) {
+			const stop = Math.min(end, offset + READ_CHUNK);
+			const chunk = new Uint8Array(await file.slice(offset, stop).arrayBuffer());
+			try {
+				if (inflate) inflate.push(chunk, stop >= end);
+				else if (chunk.length) take(chunk);
+			} catch (error) {
+				if (error instanceof PilotError) throw error;
+				throw new PilotError('invalid-zip', { file: fileName, reason: (error as Error).message });
+			}
+			read += chunk.length;
+			options.onProgress?.(Math.min(read, compressedTotal), compressedTotal);
+			if (stop >= end) break;
 		}
-		options.onProgress?.(Math.min(offset + READ_CHUNK, file.size), file.size);
+		entries.set(name, concat(parts, size));
 	}
-	if (failure) throw failure;
-	if (open.size > 0) throw new PilotError('truncated', { file: fileName });
 	return stripTopFolder(entries, options.marker);
 }

@@ -3,7 +3,7 @@
  * every Blob once under its SHA-256, then manifest.json and LISEZMOI.txt. Runs in the backup
  * worker in the browser, and inline in Node tests: it never touches IndexedDB.
  */
-import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, strToU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { collectBlobs, encodeValue, isPlainJson } from './record-codec';
@@ -159,9 +159,11 @@ export class BackupWriter {
 		this.endTable();
 		let blobBytes = 0;
 		for (const [hash, blob] of this.#blobs) {
-			// Stored as is: originals (xlsx, pdf, photos) are mostly compressed already, and
-			// deflating them would dominate the backup's time.
-			const entry = new ZipPassThrough(blobEntry(hash));
+			// Level 0 (stored deflate blocks): originals (xlsx, pdf, photos) are mostly compressed
+			// already, so compressing them would dominate the backup's time. Not ZipPassThrough: a
+			// streamed stored entry ends in a data descriptor, and a streaming unzip cannot tell where
+			// its bytes stop, so the restore would read the next entries into the Blob.
+			const entry = new ZipDeflate(blobEntry(hash), { level: 0 });
 			this.#zip.add(entry);
 			const reader = blob.stream().getReader();
 			for (;;) {
