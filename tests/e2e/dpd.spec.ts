@@ -140,6 +140,19 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		await archive.getByRole('button', { name: /Fermer l'analyse/ }).click();
 	});
 
+	await test.step('an archived analysis is deleted after confirmation, and "Annuler" puts it back', async () => {
+		await page
+			.getByTestId('archive-2026-11')
+			.getByRole('button', { name: /Supprimer l'analyse DPD/ })
+			.click();
+		await page.getByRole('dialog').getByRole('button', { name: "Supprimer l'analyse" }).click();
+		await expect(page.getByTestId('archive-2026-11')).toHaveCount(0);
+		await page.getByRole('status').getByRole('button', { name: 'Annuler' }).click();
+		await expect(page.getByText(/Analyse « DPD — Novembre 2026.*» restaurée/)).toBeVisible();
+		await expect(page.getByTestId('archive-2026-11')).toHaveCount(1);
+		await expect(page.getByRole('alert')).toHaveText('');
+	});
+
 	await test.step('"Créer une indemnisation" from a duplicate opens the claim form pre-filled', async () => {
 		await dpd.openTab('⚠️ À contester');
 		await page

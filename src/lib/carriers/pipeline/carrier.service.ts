@@ -148,12 +148,19 @@ export async function archiveAnalysis<Row, L extends BilledLine, R>(
 /** Removes an archived analysis from the Bibliothèque; "Annuler" files it back. */
 export async function deleteArchive(record: LibraryRecord): Promise<boolean> {
 	try {
-		await withWrite([db.library], () => db.library.delete(record.id));
+		// Undo puts back the stored record itself: a caller's copy may be a reactive proxy that
+		// IndexedDB cannot clone.
+		const stored = await withWrite([db.library], async () => {
+			const found = await db.library.get(record.id);
+			await db.library.delete(record.id);
+			return found;
+		});
+		if (!stored) throw new PilotError('not-found', { what: `L'analyse « ${record.title} »` });
 		notifySuccess(`Analyse « ${record.title} » supprimée de la Bibliothèque.`, {
 			label: 'Annuler',
 			run: async () => {
 				try {
-					await withWrite([db.library], () => db.library.put(record));
+					await withWrite([db.library], () => db.library.put(stored));
 					notifySuccess(`Analyse « ${record.title} » restaurée.`);
 				} catch (err) {
 					handleError(err, `Annulation de la suppression de « ${record.title} »`);
