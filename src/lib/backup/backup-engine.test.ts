@@ -94,6 +94,18 @@ describe('createBackup / restoreBackup', () => {
 		});
 	});
 
+	it('brings back every record of a table larger than one slice', async () => {
+		const many = Array.from({ length: 5000 }, (_, i) => claim(`c${String(i).padStart(5, '0')}`));
+		await db.claims.bulkPut(many);
+		const backup = await createBackup(db);
+		await db.claims.clear();
+		await restoreBackup(db, backup.blob);
+		expect(await db.claims.count()).toBe(5000);
+		expect((await db.claims.toCollection().primaryKeys()).join()).toBe(
+			many.map((c) => (c as { id: string }).id).join()
+		);
+	});
+
 	it('restores chosen modules only, and merges by key on request', async () => {
 		await db.claims.put(claim('a'));
 		await db.library.put({

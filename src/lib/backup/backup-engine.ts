@@ -267,9 +267,10 @@ async function takeTable(handle: OpsHandle, name: string, count: number, keyed: 
 	const records: unknown[] = [];
 	const keys: unknown[] = [];
 	let size = 16;
-	for (let from = 0; from < count; from += size) {
+	for (let from = 0; from < count;) {
 		const started = performance.now();
 		const slice = await handle.ops.take(name, from, from + size);
+		from += size;
 		for (const r of slice.records) records.push(r);
 		if (slice.keys) for (const k of slice.keys) keys.push(k);
 		const elapsed = performance.now() - started;
