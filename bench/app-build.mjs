@@ -7,9 +7,16 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'package-lock.json'];
+export const SOURCES = [
+	'src',
+	'static',
+	'svelte.config.js',
+	'vite.config.ts',
+	'package.json',
+	'package-lock.json'
+];
 
-function newest(path) {
+export function newest(path) {
 	if (!existsSync(path)) return 0;
 	const st = statSync(path);
 	if (!st.isDirectory()) return st.mtimeMs;
@@ -36,6 +43,21 @@ export function ensureAppBuild(root, out) {
 		env: { ...process.env, PILOT_OUT: out }
 	});
 	return { dir: join(root, out, 'build'), built: true };
+}
+
+/** The bench page, rebuilt only when it or the app's sources changed since the last build. */
+export function ensureBenchPage(root, out) {
+	const built = join(root, out, 'page', 'index.html');
+	const sourcesAt = Math.max(
+		...[...SOURCES, 'bench/page', 'bench/vite.config.ts'].map((s) => newest(join(root, s)))
+	);
+	if (existsSync(built) && statSync(built).mtimeMs > sourcesAt) return false;
+	execSync('npx vite build --config bench/vite.config.ts', {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, PILOT_OUT: out }
+	});
+	return true;
 }
 
 /**

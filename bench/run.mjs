@@ -6,14 +6,13 @@
  * raw IndexedDB (one record per row, chunk records), dexie-export-import (exportDB/importDB) and
  * Pilot (backup, restore, import, matching). Prints medians and writes bench/results.json.
  */
-import { execSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { ensureAppBuild, initialJsGzip } from './app-build.mjs';
+import { ensureAppBuild, ensureBenchPage, initialJsGzip } from './app-build.mjs';
 import { HeapSampler } from './heap-sampler.mjs';
 import { ensureSourceFiles } from './source-files.mjs';
 import { printReport, summarise } from './report.mjs';
@@ -170,12 +169,7 @@ async function main() {
 	const started = Date.now();
 	log(`mode ${opt.quick ? 'quick' : 'full'}: N = ${opt.sizes.join(', ')}, ${opt.reps} repetitions`);
 
-	log('building the bench page');
-	execSync(`npx vite build --config bench/vite.config.ts`, {
-		cwd: ROOT,
-		stdio: ['ignore', 'ignore', 'inherit'],
-		env: { ...process.env, PILOT_OUT: OUT }
-	});
+	log(`bench page ${ensureBenchPage(ROOT, OUT) ? 'built' : 'reused'}`);
 	log('app build: reuse or build');
 	const app = ensureAppBuild(ROOT, OUT);
 	const initial = initialJsGzip(app.dir);
