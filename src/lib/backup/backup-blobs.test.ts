@@ -3,6 +3,7 @@ import { PilotDB } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import { createBackup } from './backup-engine';
 import { readBackup } from './backup-reader';
+import { testDataset } from '$lib/db/dataset.testing';
 
 /**
  * Incompressible bytes from a fixed seed, with ZIP signatures inside as in a real .xlsx (itself a
@@ -22,22 +23,7 @@ function noise(length: number, seed: number): Uint8Array<ArrayBuffer> {
 }
 
 function dataset(id: string, original: Blob): DatasetRecord {
-	return {
-		id,
-		slot: '3pl',
-		fileName: `${id}.xlsx`,
-		sha256: id,
-		original,
-		size: original.size,
-		period: '2026-11',
-		rowCount: 0,
-		chunkCount: 0,
-		columns: [],
-		importedAt: 1,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+	return testDataset({ id, original, size: original.size, period: '2026-11', importedAt: 1 });
 }
 
 describe('Blobs in a backup', () => {

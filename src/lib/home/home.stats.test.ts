@@ -2,24 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import { homeStats } from './home.stats';
+import { testDataset } from '$lib/db/dataset.testing';
 
 function dataset(id: string, period: string | null): DatasetRecord {
-	return {
-		id,
-		slot: '3pl',
-		fileName: `${id}.xlsx`,
-		sha256: id,
-		original: new Blob([id]),
-		size: 1,
-		period,
-		rowCount: 0,
-		chunkCount: 0,
-		columns: [],
-		importedAt: 0,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+	return testDataset({ id, period, original: new Blob([id]), size: 1 });
 }
 
 describe('home statistics', () => {

@@ -2,24 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/db/records';
 import { buildLookup, conflictList, searchLookup, windowFor } from './threepl.lookup';
 import type { ThreePLRow } from './threepl.types';
+import { testDataset } from '$lib/db/dataset.testing';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
-	return {
-		id,
-		slot: '3pl',
-		fileName: `${id}.xlsx`,
-		sha256: id,
-		original: new Blob([]),
-		size: 0,
-		period,
-		rowCount: 0,
-		chunkCount: 0,
-		columns: [],
-		importedAt,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+	return testDataset({ id, period, importedAt });
 }
 
 function row(tracking: string, partner: string, extra: Partial<ThreePLRow> = {}): ThreePLRow {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DatasetRecord } from '$lib/db/records';
 import { summarisePeriods } from './threepl.summary';
+import { testDataset } from '$lib/db/dataset.testing';
 
 function file(
 	id: string,
@@ -9,22 +10,16 @@ function file(
 	perCarrier: Record<string, number>
 ): DatasetRecord {
 	const rows = Object.values(perCarrier).reduce((a, b) => a + b, 0);
-	return {
+	return testDataset({
 		id,
-		slot: '3pl',
-		fileName: `${id}.xlsx`,
-		sha256: id,
-		original: new Blob([]),
-		size: 1,
 		period,
+		importedAt,
+		size: 1,
 		rowCount: rows,
 		chunkCount: 1,
-		columns: [],
-		importedAt,
-		dateRange: null,
 		skipped: id === 'b' ? [{ line: 3, reason: 'x' }] : [],
 		meta: { perCarrier, perPartner: { P: rows } }
-	};
+	});
 }
 
 describe('summarisePeriods', () => {

@@ -5,6 +5,7 @@ import { parseDpd, type DpdRow } from './dpd.parser';
 import { analyseDpd, dpdLines } from './dpd.rules';
 import { matchLines } from '../pipeline/carrier.analysis';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
+import { testDataset } from '$lib/db/dataset.testing';
 
 const HEADER = [
 	'DPD ID',
@@ -144,20 +145,13 @@ describe('parseDpd (legacy §5.2 sample)', () => {
 });
 
 function dataset() {
-	return {
+	return testDataset({
 		id: 'd',
 		slot: 'predict',
 		fileName: 'DPD_Predict.xlsx',
 		sha256: 'x',
-		original: new Blob([]),
-		size: 0,
-		period: null,
 		rowCount: 1,
 		chunkCount: 1,
-		columns: [],
-		importedAt: 1,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+		importedAt: 1
+	});
 }

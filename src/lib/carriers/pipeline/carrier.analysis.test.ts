@@ -5,24 +5,10 @@ import type { DatasetRecord } from '$lib/db/records';
 import { archivePeriod, matchLines, overweight, partnerMonthCosts, summarise } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
 import { commonTabs } from './common.tabs';
+import { testDataset } from '$lib/db/dataset.testing';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
-	return {
-		id,
-		slot: '3pl',
-		fileName: `${id}.xlsx`,
-		sha256: id,
-		original: new Blob([]),
-		size: 0,
-		period,
-		rowCount: 0,
-		chunkCount: 0,
-		columns: [],
-		importedAt,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+	return testDataset({ id, period, importedAt });
 }
 
 function row(tracking: string, partner: string, carrier = 'DPD', weightG: number | null = 1000): ThreePLRow {
