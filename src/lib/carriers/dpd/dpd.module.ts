@@ -180,35 +180,22 @@ const SHEETS = {
 	retours: { name: 'Retours', tab: 'retours', table: 'retours' }
 };
 
+/** One of the legacy's four single-sheet files, named as the legacy named it. */
+function singleSheet(id: keyof typeof SHEETS, label: string): ExportSpec {
+	return {
+		id,
+		label: `📥 Exporter ${label}`,
+		fileName: (s) => `dpd_${id}_${s.day}.xlsx`,
+		sheets: [SHEETS[id]],
+		rows: 'filtered'
+	};
+}
+
 const exports: ExportSpec[] = [
-	{
-		id: 'synthese',
-		label: '📥 Exporter Synthèse',
-		fileName: (s) => `dpd_synthese_${s.day}.xlsx`,
-		sheets: [SHEETS.synthese],
-		rows: 'filtered'
-	},
-	{
-		id: 'detail',
-		label: '📥 Exporter Détail',
-		fileName: (s) => `dpd_detail_${s.day}.xlsx`,
-		sheets: [SHEETS.detail],
-		rows: 'filtered'
-	},
-	{
-		id: 'supplements',
-		label: '📥 Exporter Suppléments',
-		fileName: (s) => `dpd_supplements_${s.day}.xlsx`,
-		sheets: [SHEETS.supplements],
-		rows: 'filtered'
-	},
-	{
-		id: 'retours',
-		label: '📥 Exporter Retours',
-		fileName: (s) => `dpd_retours_${s.day}.xlsx`,
-		sheets: [SHEETS.retours],
-		rows: 'filtered'
-	},
+	singleSheet('synthese', 'Synthèse'),
+	singleSheet('detail', 'Détail'),
+	singleSheet('supplements', 'Suppléments'),
+	singleSheet('retours', 'Retours'),
 	{
 		id: 'classeur',
 		label: '📥 Exporter le classeur complet (4 feuilles)',
