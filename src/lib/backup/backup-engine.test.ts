@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
+import { testChunks } from '$lib/db/dataset.testing';
 import { PilotDB, db as appDb } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
 import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
@@ -60,7 +61,8 @@ describe('createBackup / restoreBackup', () => {
 			blob,
 			addedAt: 2
 		});
-		await db.chunks('dpd').put({ datasetId: 'd1', index: 0, rows: [{ a: 1, _line: 2 }] });
+		const [chunk] = testChunks('d1', [{ a: 1, _line: 2 }]);
+		await db.chunks('dpd').put(chunk);
 
 		const backup = await createBackup(db);
 		expect(backup.verified).toBe(true);
@@ -87,11 +89,7 @@ describe('createBackup / restoreBackup', () => {
 		const att = await db.claimAttachments.toArray();
 		expect(await att[1].blob.text()).toBe('contenu du fichier');
 		expect(att[1].blob.type).toBe('text/csv');
-		expect(await db.chunks('dpd').get(['d1', 0])).toEqual({
-			datasetId: 'd1',
-			index: 0,
-			rows: [{ a: 1, _line: 2 }]
-		});
+		expect(await db.chunks('dpd').get(['d1', 0])).toEqual(chunk);
 	});
 
 	it('brings back every record of a table larger than one slice', async () => {

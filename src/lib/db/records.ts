@@ -23,11 +23,17 @@ export interface DatasetRecord {
 	meta: Record<string, unknown>;
 }
 
-/** A slice of a dataset's rows. Each row keeps `_line`, its line in the source file. */
-export interface ChunkRecord<Row = Record<string, unknown>> {
+/**
+ * A slice of a dataset's rows (2 000 of them, the last slice fewer), packed by `chunk-codec`: JSON,
+ * UTF-8, raw deflate (`unpackRows(data)` gives the rows back). Each row keeps `_line`, its line in
+ * the source file. Before schema v2 the rows were stored as objects (`rows: Row[]`).
+ */
+export interface ChunkRecord {
 	datasetId: string;
+	/** Position of the slice in the file, from 0: rows are read back in `index` order. */
 	index: number;
-	rows: Row[];
+	rowCount: number;
+	data: Uint8Array<ArrayBuffer>;
 }
 
 export type ClaimStatus = 'À constituer' | 'En attente' | 'Acceptée' | 'Reçue' | 'Refusée';

@@ -39,8 +39,16 @@ export const SCHEMA_V1: Record<string, string> = {
 	snapshots: 'id, createdAt, kind'
 };
 
+/**
+ * v2: chunk records hold their rows packed (`{ rowCount, data }`, see records.ts `ChunkRecord`)
+ * instead of `rows` objects. No store or index changes (Dexie carries every earlier spec forward);
+ * the records are rewritten by migrations/v2-packed-chunks.ts.
+ */
+export const SCHEMA_V2: Record<string, string | null> = {};
+
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
-	{ version: 1, stores: SCHEMA_V1 }
+	{ version: 1, stores: SCHEMA_V1 },
+	{ version: 2, stores: SCHEMA_V2 }
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { testChunks } from '$lib/db/dataset.testing';
 import { db } from '$lib/db/pilot-db';
 import { notifications } from '$lib/state/notifications.svelte';
 import { activity } from '$lib/state/activity.svelte';
@@ -15,7 +16,7 @@ describe('global reset', () => {
 	it('names what it erases, keeps settings, snapshots first, and "Annuler" brings everything back', async () => {
 		await db.claims.bulkPut([claim('a'), claim('b')]);
 		await db.library.put({ id: 'L', module: 'dpd' } as never);
-		await db.chunks('dpd').put({ datasetId: 'd', index: 0, rows: [{ _line: 2 }] } as never);
+		await db.chunks('dpd').bulkPut(testChunks('d', [{ _line: 2 }]));
 		await db.settings.put({ key: 'user.name', value: 'Camille', updatedAt: 0 });
 
 		const scope = await resetScope();

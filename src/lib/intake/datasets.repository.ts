@@ -1,4 +1,5 @@
 /** Dexie access for every bulk-row module: datasets (one per file) and their chunk records. */
+import { packRows, unpackRows } from '$lib/db/chunk-codec';
 import { db } from '$lib/db/pilot-db';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
@@ -7,7 +8,7 @@ import { ROWS_PER_MESSAGE } from './intake.core';
 
 export const CHUNK_ROWS = ROWS_PER_MESSAGE;
 
-/** Rows of one dataset in file order (each keeps `_line`). */
+/** Rows of one dataset in file order (each keeps `_line`), unpacked chunk by chunk. */
 export async function datasetRows<T = Record<string, unknown>>(
 	store: DatasetStore,
 	datasetId: string
@@ -17,7 +18,9 @@ export async function datasetRows<T = Record<string, unknown>>(
 		.where('[datasetId+index]')
 		.between([datasetId, -Infinity], [datasetId, Infinity])
 		.toArray();
-	return chunks.flatMap((c) => c.rows as T[]);
+	// The key range yields chunks by index, and Promise.all keeps that order.
+	const slices = await Promise.all(chunks.map((c) => unpackRows<T>(c.data)));
+	return slices.flat();
 }
 
 export function listDatasets(store: DatasetStore, slot?: string): Promise<DatasetRecord[]> {
@@ -29,10 +32,12 @@ export function findBySha(store: DatasetStore, sha256: string): Promise<DatasetR
 	return db.datasets(store).where('sha256').equals(sha256).first();
 }
 
-export function toChunks<Row>(datasetId: string, rows: Row[]): ChunkRecord<Row>[] {
-	const chunks: ChunkRecord<Row>[] = [];
+/** A dataset's chunk records, its rows packed CHUNK_ROWS at a time. */
+export async function toChunks(datasetId: string, rows: readonly unknown[]): Promise<ChunkRecord[]> {
+	const chunks: ChunkRecord[] = [];
 	for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-		chunks.push({ datasetId, index: chunks.length, rows: rows.slice(i, i + CHUNK_ROWS) });
+		const slice = rows.slice(i, i + CHUNK_ROWS);
+		chunks.push({ datasetId, index: chunks.length, rowCount: slice.length, data: await packRows(slice) });
 	}
 	return chunks;
 }

@@ -115,7 +115,7 @@ export async function storeParsed(
 		skipped: result.errors.map((e) => ({ line: e.line, reason: e.message })),
 		meta: { ...(result.meta ?? {}), parser: parsed.parser, detectedPeriod: result.period }
 	};
-	const chunks = toChunks(dataset.id, result.rows);
+	const chunks = await toChunks(dataset.id, result.rows);
 	dataset.chunkCount = chunks.length;
 	const datasets = db.datasets(store);
 	const chunkTable = db.chunks(store);

@@ -1,4 +1,7 @@
 import type { Transaction } from 'dexie';
+import { packChunkRecords } from './v2-packed-chunks';
 
 /** Upgrade functions by the schema version they lead to. Each has its own test. */
-export const MIGRATIONS: Record<number, (tx: Transaction) => Promise<void> | void> = {};
+export const MIGRATIONS: Record<number, (tx: Transaction) => Promise<void> | void> = {
+	2: packChunkRecords
+};

@@ -10,6 +10,8 @@ import type {
 	SettingRecord,
 	SnapshotRecord
 } from '../records';
+import { packRowsSync } from '../chunk-codec';
+import type { RowsChunkV1 } from './v2-packed-chunks';
 
 /**
  * Representative records per table, for the migration harness: realistic shapes (French text,
@@ -37,15 +39,37 @@ function dataset(table: string, i: number): DatasetRecord {
 	};
 }
 
-function chunk(table: string, i: number): ChunkRecord {
-	return {
+/** A chunk record as `version` stored it: rows as objects up to v1, packed from v2. */
+function chunk(table: string, i: number, version: number): RowsChunkV1 | ChunkRecord {
+	const rows: RowsChunkV1 = {
 		datasetId: `${table.replace(/Chunks$/, 'Datasets')}-ds-0`,
 		index: i,
 		rows: [
 			{ _line: 2 + i * 2, tracking: `250${i}123456789`, amountCents: 1234, day: '2026-11-03' },
-			{ _line: 3 + i * 2, tracking: `250${i}987654321`, amountCents: -56, day: '2026-11-04' }
+			{ _line: 3 + i * 2, tracking: `250${i}987654321`, amountCents: -56, day: '2026-11-04', partner: null }
 		]
 	};
+	return version < 2 ? rows : packed(rows);
+}
+
+/** Written here rather than borrowed from the migration, so that a slip in it shows. */
+function packed({ datasetId, index, rows }: RowsChunkV1): ChunkRecord {
+	return { datasetId, index, rowCount: rows.length, data: packRowsSync(rows) };
+}
+
+/**
+ * What each upgrade does on purpose to a record written before it, by the version it leads to:
+ * the record expected after it. Records it does not list come through unchanged.
+ */
+const UPGRADES: Record<number, (table: string, record: object) => object> = {
+	2: (table, record) => (table.endsWith('Chunks') ? packed(record as RowsChunkV1) : record)
+};
+
+/** `record`, written at schema `from`, as it must read once upgraded to schema `to`. */
+export function expectedAfterUpgrade(table: string, record: object, from: number, to: number): object {
+	let expected = record;
+	for (let v = from + 1; v <= to; v++) expected = UPGRADES[v]?.(table, expected) ?? expected;
+	return expected;
 }
 
 const SAMPLES: Record<string, (i: number) => object> = {
@@ -154,11 +178,11 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 	node[parts[parts.length - 1]] = value;
 }
 
-/** Two representative records for `table` as declared by `spec`. */
-export function sampleRecords(table: string, spec: string): object[] {
+/** Two representative records for `table` as declared by `spec`, in the shape of schema `version`. */
+export function sampleRecords(table: string, spec: string, version: number): object[] {
 	return [0, 1].map((i) => {
 		if (table.endsWith('Datasets')) return dataset(table, i);
-		if (table.endsWith('Chunks')) return chunk(table, i);
+		if (table.endsWith('Chunks')) return chunk(table, i, version);
 		return SAMPLES[table]?.(i) ?? generic(table, spec, i);
 	});
 }
