@@ -1,12 +1,9 @@
 /** Dexie access for every bulk-row module: datasets (one per file) and their chunk records. */
-import { packRows, unpackRows } from '$lib/db/chunk-codec';
+import { unpackRows } from '$lib/db/chunk-codec';
 import { db } from '$lib/db/pilot-db';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
 import { withWrite } from '$lib/db/write-lock';
-import { ROWS_PER_MESSAGE } from './intake.core';
-
-export const CHUNK_ROWS = ROWS_PER_MESSAGE;
 
 /** Rows of one dataset in file order (each keeps `_line`), unpacked chunk by chunk. */
 export async function datasetRows<T = Record<string, unknown>>(
@@ -30,16 +27,6 @@ export function listDatasets(store: DatasetStore, slot?: string): Promise<Datase
 
 export function findBySha(store: DatasetStore, sha256: string): Promise<DatasetRecord | undefined> {
 	return db.datasets(store).where('sha256').equals(sha256).first();
-}
-
-/** A dataset's chunk records, its rows packed CHUNK_ROWS at a time. */
-export async function toChunks(datasetId: string, rows: readonly unknown[]): Promise<ChunkRecord[]> {
-	const chunks: ChunkRecord[] = [];
-	for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
-		const slice = rows.slice(i, i + CHUNK_ROWS);
-		chunks.push({ datasetId, index: chunks.length, rowCount: slice.length, data: await packRows(slice) });
-	}
-	return chunks;
 }
 
 /** Datasets and their chunks as stored, to put back on "Annuler". */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { hashBytes, parseBytes, type IntakeProgress } from './intake.core';
+import { unpackRows } from '$lib/db/chunk-codec';
+import { CHUNK_ROWS, hashBytes, packParsed, parseBytes, type IntakeProgress } from './intake.core';
 import { overallPercent } from './progress';
 
 const csv = (text: string) => new TextEncoder().encode(text);
@@ -29,6 +30,32 @@ describe('intake core (what the worker runs)', () => {
 		expect(phases).toEqual(['hash', 'read', 'parse']);
 		const percents = seen.map(overallPercent);
 		expect(percents).toEqual([...percents].sort((a, b) => a - b));
+	});
+
+	it('packs the rows CHUNK_ROWS at a time, in order, and hands the page no row object', async () => {
+		const lines = Array.from(
+			{ length: 4500 },
+			(_, i) => `CAFE PIERROT;DPD;2501${String(i).padStart(10, '0')};02/11/2026;${i + 1}`
+		);
+		const text = `Nom du partenaire;Transporteur;Numéro de tracking;Date d’expédition;Poids expédition\n${lines.join('\n')}\n`;
+		const parsed = parseBytes(csv(text), 'gros.csv', '3pl');
+		const seen: IntakeProgress[] = [];
+		const upload = await packParsed(parsed, (p) => seen.push(p));
+
+		expect(upload.result.rowCount).toBe(4500);
+		expect(upload.result).not.toHaveProperty('rows');
+		expect(upload).toMatchObject({ fileName: 'gros.csv', sha256: parsed.sha256, parser: '3pl' });
+		expect(upload.chunks.map((c) => c.rowCount)).toEqual([CHUNK_ROWS, CHUNK_ROWS, 500]);
+		const unpacked = await Promise.all(upload.chunks.map((c) => unpackRows(c.data)));
+		expect(unpacked.flat()).toStrictEqual(parsed.result.rows);
+		expect(seen).toEqual([
+			{ phase: 'pack', done: 2000, total: 4500 },
+			{ phase: 'pack', done: 4000, total: 4500 },
+			{ phase: 'pack', done: 4500, total: 4500 }
+		]);
+		const percents = seen.map(overallPercent);
+		expect(percents[0]).toBeGreaterThan(overallPercent({ phase: 'parse', done: 1, total: 1 }));
+		expect(percents.at(-1)).toBeLessThan(overallPercent({ phase: 'save', done: 1, total: 1 }));
 	});
 
 	it('refuses a file without data rows and an unknown format', () => {

@@ -1,14 +1,16 @@
 /**
- * What the intake worker does, as a plain function: hash the bytes (incrementally, with progress),
- * read the sheets, run the format's parser. Runs in Node for tests; in the app only inside the worker.
+ * What the intake worker does, as plain functions: hash the bytes (incrementally, with progress),
+ * read the sheets, run the format's parser, pack the rows into chunks. Runs in Node for tests; in
+ * the app only inside the worker, so the page never holds (nor decodes) a file's row objects.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { packRows } from '$lib/db/chunk-codec';
 import { PilotError } from '$lib/i18n/errors';
 import { PARSERS, type ParseResult } from './parsers';
 import { readFile } from './read';
 
-export type IntakePhase = 'hash' | 'read' | 'parse' | 'save';
+export type IntakePhase = 'hash' | 'read' | 'parse' | 'pack' | 'save';
 
 export interface IntakeProgress {
 	phase: IntakePhase;
@@ -16,6 +18,7 @@ export interface IntakeProgress {
 	total: number;
 }
 
+/** A file hashed and parsed, its rows as objects: only ever inside the worker (or a Node test). */
 export interface ParsedFile {
 	fileName: string;
 	size: number;
@@ -24,9 +27,26 @@ export interface ParsedFile {
 	result: ParseResult;
 }
 
+/** A parse result without its row objects, and how many rows there were. */
+export type ParseSummary = Omit<ParseResult, 'rows'> & { rowCount: number };
+
+/** What the page learns of a parsed file when the rows are not wanted (`parseInWorker(…, { pack: false })`). */
+export type ParsedSummary = Omit<ParsedFile, 'result'> & { result: ParseSummary };
+
+/** CHUNK_ROWS consecutive rows (the last chunk fewer), packed by chunk-codec. */
+export interface PackedChunk {
+	rowCount: number;
+	data: Uint8Array<ArrayBuffer>;
+}
+
+/** What the page stores: the file's summary and its rows as packed chunks, in file order. */
+export interface ParsedUpload extends ParsedSummary {
+	chunks: PackedChunk[];
+}
+
 const HASH_STEP = 1 << 20;
-/** Rows per message from the worker, and per chunk record in the database. */
-export const ROWS_PER_MESSAGE = 2000;
+/** Rows per chunk record: the worker packs and posts them this many at a time. */
+export const CHUNK_ROWS = 2000;
 
 export function hashBytes(bytes: Uint8Array, onProgress?: (p: IntakeProgress) => void): string {
 	const hasher = sha256.create();
@@ -55,4 +75,33 @@ export function parseBytes(
 	});
 	if (!result.rows.length && !result.errors.length) throw new PilotError('empty-file', { file: fileName });
 	return { fileName, size: bytes.length, sha256: digest, parser, result };
+}
+
+/** The parsed file without its row objects. */
+export function summariseParsed({ result, ...file }: ParsedFile): ParsedSummary {
+	const { rows, ...rest } = result;
+	return { ...file, result: { ...rest, rowCount: rows.length } };
+}
+
+/** Packs the rows CHUNK_ROWS at a time, handing each chunk on as soon as it is packed, in order. */
+export async function packChunks(
+	rows: readonly unknown[],
+	onChunk: (chunk: PackedChunk) => void,
+	onProgress?: (p: IntakeProgress) => void
+): Promise<void> {
+	for (let i = 0; i < rows.length; i += CHUNK_ROWS) {
+		const slice = rows.slice(i, i + CHUNK_ROWS);
+		onChunk({ rowCount: slice.length, data: await packRows(slice) });
+		onProgress?.({ phase: 'pack', done: i + slice.length, total: rows.length });
+	}
+}
+
+/** Summary and packed chunks of a parsed file: what the worker hands the page, in one value. */
+export async function packParsed(
+	parsed: ParsedFile,
+	onProgress?: (p: IntakeProgress) => void
+): Promise<ParsedUpload> {
+	const chunks: PackedChunk[] = [];
+	await packChunks(parsed.result.rows, (chunk) => chunks.push(chunk), onProgress);
+	return { ...summariseParsed(parsed), chunks };
 }

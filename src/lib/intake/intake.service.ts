@@ -1,8 +1,9 @@
 /**
- * Main-thread side of the intake: the worker parses and hashes, then one Dexie transaction stores the
- * original, the dataset and its chunks. Same bytes twice → "déjà importé", never doubled rows.
+ * Main-thread side of the intake: the worker hashes, parses and packs the rows into chunks, then one
+ * Dexie transaction stores the original, the dataset and those chunks as they are. The page never
+ * holds a file's row objects. Same bytes twice → "déjà importé", never doubled rows.
  */
-import type { DatasetRecord } from '$lib/db/records';
+import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
 import { db } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
@@ -11,21 +12,43 @@ import { formatDateTime } from '$lib/i18n/format';
 import { takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifications } from '$lib/state/notifications.svelte';
-import type { IntakeProgress, ParsedFile } from './intake.core';
+import type { IntakeProgress, PackedChunk, ParsedSummary, ParsedUpload } from './intake.core';
 import type { IntakeMessage, IntakeRequest } from './intake.worker';
-import { findBySha, toChunks } from './datasets.repository';
+import { findBySha } from './datasets.repository';
 
 export type ProgressFn = (p: { done: number; total: number; phase: string }) => void;
 
-/** Parses a file in the intake worker; the signal terminates the worker at once. */
+export interface ParseOptions {
+	onProgress?: ProgressFn;
+	signal?: AbortSignal;
+	/** False: the worker only parses and counts (no chunk packed nor posted) — to time parsing alone. */
+	pack?: boolean;
+}
+
+/**
+ * Parses a file in the intake worker, which packs its rows into chunks (their bytes transferred,
+ * never copied nor decoded here). With `pack: false`, only the summary comes back. The signal
+ * terminates the worker at once.
+ */
+export function parseInWorker(
+	file: File,
+	parser: string,
+	opts: ParseOptions & { pack: false }
+): Promise<ParsedSummary>;
+export function parseInWorker(
+	file: File,
+	parser: string,
+	opts?: ParseOptions & { pack?: true }
+): Promise<ParsedUpload>;
 export async function parseInWorker(
 	file: File,
 	parser: string,
-	opts: { onProgress?: ProgressFn; signal?: AbortSignal } = {}
-): Promise<ParsedFile> {
+	opts: ParseOptions = {}
+): Promise<ParsedSummary | ParsedUpload> {
 	if (opts.signal?.aborted) throw new PilotError('cancelled');
 	const bytes = await file.arrayBuffer();
-	return new Promise<ParsedFile>((resolve, reject) => {
+	const pack = opts.pack ?? true;
+	return new Promise<ParsedSummary | ParsedUpload>((resolve, reject) => {
 		const worker = new Worker(new URL('./intake.worker.ts', import.meta.url), { type: 'module' });
 		const finish = () => {
 			worker.terminate();
@@ -36,15 +59,14 @@ export async function parseInWorker(
 			reject(new PilotError('cancelled'));
 		};
 		opts.signal?.addEventListener('abort', abort);
-		const rows: Record<string, unknown>[][] = [];
+		const chunks: PackedChunk[] = [];
 		worker.onmessage = (event: MessageEvent<IntakeMessage>) => {
 			const msg = event.data;
 			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
-			else if (msg.type === 'rows') rows.push(msg.rows);
+			else if (msg.type === 'chunk') chunks.push({ rowCount: msg.rowCount, data: msg.data });
 			else {
 				finish();
-				if (msg.type === 'done')
-					resolve({ ...msg.parsed, result: { ...msg.parsed.result, rows: rows.flat() } });
+				if (msg.type === 'done') resolve(pack ? { ...msg.parsed, chunks } : msg.parsed);
 				else if (msg.code) reject(new PilotError(msg.code, msg.details));
 				else reject(new PilotError('unreadable-file', { file: file.name, message: msg.message }));
 			}
@@ -53,13 +75,16 @@ export async function parseInWorker(
 			finish();
 			reject(new PilotError('unreadable-file', { file: file.name, message: event.message }));
 		};
-		const request: IntakeRequest = { bytes, fileName: file.name, parser };
+		const request: IntakeRequest = { bytes, fileName: file.name, parser, pack };
 		worker.postMessage(request, [bytes]);
 	});
 }
 
 /** The dataset already holding these exact bytes, told the user's way. */
-export async function alreadyImported(store: DatasetStore, parsed: ParsedFile): Promise<PilotError | null> {
+export async function alreadyImported(
+	store: DatasetStore,
+	parsed: ParsedSummary
+): Promise<PilotError | null> {
 	const existing = await findBySha(store, parsed.sha256);
 	if (!existing) return null;
 	return new PilotError('already-imported', {
@@ -79,11 +104,11 @@ export interface StoreOptions {
 	onProgress?: (p: IntakeProgress) => void;
 }
 
-/** Stores a parsed file: dataset + chunks in ONE transaction, after every check. */
+/** Stores a parsed file: dataset + its packed chunks, as they are, in ONE transaction, after every check. */
 export async function storeParsed(
 	store: DatasetStore,
 	slot: string,
-	parsed: ParsedFile,
+	parsed: ParsedUpload,
 	original: Blob,
 	opts: StoreOptions = {}
 ): Promise<DatasetRecord> {
@@ -97,7 +122,13 @@ export async function storeParsed(
 			message: first.message
 		});
 	}
-	if (!result.rows.length) throw new PilotError('empty-file', { file: parsed.fileName });
+	if (!result.rowCount) throw new PilotError('empty-file', { file: parsed.fileName });
+	const packed = parsed.chunks.reduce((n, c) => n + c.rowCount, 0);
+	if (packed !== result.rowCount)
+		throw new PilotError('unexpected', {
+			context: `import de « ${parsed.fileName} »`,
+			message: `${packed} lignes compressées pour ${result.rowCount} lues`
+		});
 	const period = opts.period === undefined ? result.period : opts.period;
 	const dataset: DatasetRecord = {
 		id: crypto.randomUUID(),
@@ -107,16 +138,20 @@ export async function storeParsed(
 		original,
 		size: parsed.size,
 		period,
-		rowCount: result.rows.length,
-		chunkCount: 0,
+		rowCount: result.rowCount,
+		chunkCount: parsed.chunks.length,
 		columns: result.columns,
 		importedAt: Date.now(),
 		dateRange: result.dateRange,
 		skipped: result.errors.map((e) => ({ line: e.line, reason: e.message })),
 		meta: { ...(result.meta ?? {}), parser: parsed.parser, detectedPeriod: result.period }
 	};
-	const chunks = await toChunks(dataset.id, result.rows);
-	dataset.chunkCount = chunks.length;
+	const chunks: ChunkRecord[] = parsed.chunks.map(({ rowCount, data }, index) => ({
+		datasetId: dataset.id,
+		index,
+		rowCount,
+		data
+	}));
 	const datasets = db.datasets(store);
 	const chunkTable = db.chunks(store);
 	const replaced = opts.replace

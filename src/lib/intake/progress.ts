@@ -4,14 +4,16 @@ import type { IntakePhase, IntakeProgress } from './intake.core';
 const SHARES: Record<IntakePhase, [number, number]> = {
 	hash: [0, 15],
 	read: [15, 45],
-	parse: [45, 85],
-	save: [85, 100]
+	parse: [45, 80],
+	pack: [80, 92],
+	save: [92, 100]
 };
 
 export const PHASE_LABELS: Record<IntakePhase, string> = {
 	hash: 'Empreinte du fichier',
 	read: 'Lecture du fichier',
 	parse: 'Analyse des lignes',
+	pack: 'Compression des lignes',
 	save: 'Enregistrement'
 };
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { db } from '$lib/db/pilot-db';
-import { parseBytes } from '$lib/intake/intake.core';
+import { packParsed, parseBytes } from '$lib/intake/intake.core';
 import { datasetRows } from '$lib/intake/datasets.repository';
 import { storeParsed } from '$lib/intake/intake.service';
 import { notifications } from '$lib/state/notifications.svelte';
@@ -10,9 +10,10 @@ import { findByTracking, listPeriods, loadLookup, STORE } from './logisticiens.r
 import { deletePeriod, saveThreePL } from './logisticiens.service';
 import type { ThreePLRow } from './threepl.types';
 
-function fixture(name: string) {
+/** A fixture as the intake worker hands it to the page: summary and packed chunks. */
+async function fixture(name: string) {
 	const bytes = new Uint8Array(readFileSync(`tests/fixtures/3pl/${name}`));
-	return { parsed: parseBytes(bytes, name, '3pl'), blob: new Blob([bytes]) };
+	return { parsed: await packParsed(parseBytes(bytes, name, '3pl')), blob: new Blob([bytes]) };
 }
 
 beforeEach(async () => {
@@ -22,7 +23,7 @@ beforeEach(async () => {
 
 describe('3PL library', () => {
 	it('stores each file once, in chunks, and refuses the same bytes twice', async () => {
-		const { parsed, blob } = fixture('LOG_2026_11.xlsx');
+		const { parsed, blob } = await fixture('LOG_2026_11.xlsx');
 		const dataset = await storeParsed(STORE, '3pl', parsed, blob);
 		expect(dataset.rowCount).toBe(467);
 		expect(dataset.period).toBe('2026-11');
@@ -38,7 +39,7 @@ describe('3PL library', () => {
 
 	it('keeps several files per period and builds the lookup over a window', async () => {
 		for (const name of ['LOG_2026_09.xlsx', 'LOG_2026_10.xlsx', 'LOG_2026_11.xlsx']) {
-			const { parsed, blob } = fixture(name);
+			const { parsed, blob } = await fixture(name);
 			await saveThreePL(parsed, blob, parsed.result.period!, false);
 		}
 		expect(await listPeriods()).toEqual(['2026-11', '2026-10', '2026-09']);
@@ -54,7 +55,7 @@ describe('3PL library', () => {
 	});
 
 	it('deletes a period and puts it back on "Annuler"', async () => {
-		const { parsed, blob } = fixture('LOG_2026_10.xlsx');
+		const { parsed, blob } = await fixture('LOG_2026_10.xlsx');
 		await saveThreePL(parsed, blob, '2026-10', false);
 		expect(await deletePeriod('2026-10')).toBe(true);
 		expect(await db.datasets(STORE).count()).toBe(0);
@@ -68,7 +69,7 @@ describe('3PL library', () => {
 	});
 
 	it('rejects a file with bad lines unless the user skips them, and records the skipped lines', async () => {
-		const { parsed, blob } = fixture('LOG_2026_09.xlsx');
+		const { parsed, blob } = await fixture('LOG_2026_09.xlsx');
 		parsed.result.errors.push({ line: 40, message: 'numéro de tracking vide' });
 		await expect(storeParsed(STORE, '3pl', parsed, blob)).rejects.toBeInstanceOf(PilotError);
 		expect(await db.datasets(STORE).count()).toBe(0);
@@ -77,9 +78,9 @@ describe('3PL library', () => {
 	});
 
 	it('replaces a slot only after a safety snapshot, in one transaction', async () => {
-		const first = fixture('LOG_2026_10.xlsx');
+		const first = await fixture('LOG_2026_10.xlsx');
 		await storeParsed(STORE, '3pl', first.parsed, first.blob, { period: '2026-10' });
-		const second = fixture('LOG_2026_11.xlsx');
+		const second = await fixture('LOG_2026_11.xlsx');
 		const dataset = await storeParsed(STORE, '3pl', second.parsed, second.blob, {
 			period: '2026-10',
 			replace: true

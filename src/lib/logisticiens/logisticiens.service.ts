@@ -2,7 +2,7 @@
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import type { DatasetRecord } from '$lib/db/records';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
-import type { IntakeProgress, ParsedFile } from '$lib/intake/intake.core';
+import type { IntakeProgress, ParsedUpload } from '$lib/intake/intake.core';
 import { reportIntakeError, storeParsed } from '$lib/intake/intake.service';
 import { PilotError } from '$lib/i18n/errors';
 import { formatPeriod, plural } from '$lib/i18n/format';
@@ -11,7 +11,7 @@ import { SLOT, STORE, listFiles, setPeriod } from './logisticiens.repository';
 
 /** Saves one reviewed file under the period the user confirmed. */
 export async function saveThreePL(
-	parsed: ParsedFile,
+	parsed: ParsedUpload,
 	original: Blob,
 	period: string,
 	skipBadLines: boolean,

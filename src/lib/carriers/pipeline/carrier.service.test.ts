@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { db } from '$lib/db/pilot-db';
-import { parseBytes } from '$lib/intake/intake.core';
+import { packParsed, parseBytes } from '$lib/intake/intake.core';
 import { storeParsed } from '$lib/intake/intake.service';
 import { notifications } from '$lib/state/notifications.svelte';
 import { dpdModule } from '../dpd/dpd.module';
@@ -13,7 +13,7 @@ vi.mock('$lib/backup/snapshots.service', () => ({ noteSignificantChange: () => {
 
 async function store(storeName: 'dpd' | 'logisticiens', slot: string, path: string, parser: string) {
 	const bytes = new Uint8Array(readFileSync(`tests/fixtures/${path}`));
-	const parsed = parseBytes(bytes, path.split('/').pop()!, parser);
+	const parsed = await packParsed(parseBytes(bytes, path.split('/').pop()!, parser));
 	return storeParsed(storeName, slot, parsed, new Blob([bytes]));
 }
 
