@@ -6,9 +6,10 @@
  */
 import type { DatasetStore } from '$lib/db/schema';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
+import { packRows } from '$lib/db/chunk-codec';
+import { CHUNK_ROWS } from '$lib/intake/intake.core';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 
-export const CHUNK_ROWS = 1000;
 /** Originals: 400 bytes per row, i.e. 200 MB of Blobs at 500 000 rows (the issue's largest case). */
 export const BLOB_BYTES_PER_ROW = 400;
 
@@ -130,12 +131,13 @@ export interface GeneratedTable {
 
 /**
  * The whole database content for N rows: half 3PL rows (12 monthly files), half invoice lines over
- * six carriers × 12 months, chunked by 1 000 rows; originals as Blobs; claims, archives, settings.
+ * six carriers × 12 months, in packed chunk records of 2 000 rows as the app stores them
+ * (src/lib/db/chunk-codec.ts); originals as Blobs; claims, archives, settings.
  */
-export function generateYear(
+export async function generateYear(
 	n: number,
 	seed = 2026
-): { tables: GeneratedTable[]; rows: number; blobBytes: number } {
+): Promise<{ tables: GeneratedTable[]; rows: number; blobBytes: number; flat: unknown[] }> {
 	const r = rng(seed);
 	const byTable = new Map<string, unknown[]>();
 	const push = (name: string, rec: unknown) => {
@@ -163,17 +165,21 @@ export function generateYear(
 		}
 	});
 	let blobBytes = 0;
-	files.forEach((f, fi) => {
+	const flat: unknown[] = [];
+	for (const [fi, f] of files.entries()) {
 		const id = `bench-${f.store}-${f.month}-${fi}`;
 		const rows = [];
 		for (let i = 0; i < f.rows; i++)
 			rows.push(f.kind === '3pl' ? threePLRow(r, i, f.month) : invoiceLine(r, i, f.month));
 		let chunkCount = 0;
+		for (const row of rows) flat.push(row);
 		for (let c = 0; c < rows.length; c += CHUNK_ROWS) {
+			const slice = rows.slice(c, c + CHUNK_ROWS);
 			const chunk: ChunkRecord = {
 				datasetId: id,
 				index: chunkCount++,
-				rows: rows.slice(c, c + CHUNK_ROWS) as never
+				rowCount: slice.length,
+				data: await packRows(slice)
 			};
 			push(`${f.store}Chunks`, chunk);
 		}
@@ -197,7 +203,7 @@ export function generateYear(
 			meta: {}
 		};
 		push(`${f.store}Datasets`, dataset);
-	});
+	}
 	const claims = Math.max(50, Math.round(n / 500));
 	for (let i = 0; i < claims; i++) {
 		const at = Date.UTC(2026, i % 12, 5);
@@ -240,15 +246,8 @@ export function generateYear(
 	return {
 		tables: [...byTable].map(([name, records]) => ({ name, records })),
 		rows: n,
-		blobBytes
+		blobBytes,
+		/** The same rows, one by one, for the one-record-per-row limit. */
+		flat
 	};
-}
-
-/** The same rows, flattened, for the one-record-per-row limit. */
-export function flatRows(tables: GeneratedTable[]): unknown[] {
-	const out: unknown[] = [];
-	for (const t of tables)
-		if (t.name.endsWith('Chunks'))
-			for (const c of t.records as ChunkRecord[]) for (const row of c.rows) out.push(row);
-	return out;
 }

@@ -5,7 +5,7 @@
  */
 import { exportDB, importDB } from 'dexie-export-import';
 import { DB_NAME, PilotDB, db } from '$lib/db/pilot-db';
-import { flatRows, generateYear, type GeneratedTable } from './data';
+import { generateYear } from './data';
 import * as raw from './raw';
 import * as ours from './ours';
 
@@ -36,7 +36,7 @@ async function measure(fn: () => Promise<Record<string, unknown> | void>): Promi
 }
 
 const state: {
-	data: { tables: GeneratedTable[]; rows: number; blobBytes: number } | null;
+	data: Awaited<ReturnType<typeof generateYear>> | null;
 	flat: unknown[] | null;
 	expected: Record<string, number>;
 	backup: Blob | null;
@@ -70,8 +70,8 @@ const bench = {
 
 	/** Generate N rows in memory and store them in a fresh app database (not timed as a case). */
 	async populate(n: number) {
-		state.data = generateYear(n);
-		state.flat = flatRows(state.data.tables);
+		state.data = await generateYear(n);
+		state.flat = state.data.flat;
 		state.expected = Object.fromEntries(state.data.tables.map((t) => [t.name, t.records.length]));
 		const d = await freshDb();
 		const t0 = performance.now();

@@ -28,10 +28,13 @@ export async function restore(db: PilotDB, file: File): Promise<Record<string, u
 	return { tables: Object.keys(parsed.tables).length };
 }
 
-/** Parse alone: the intake worker's parse + hash of the file, exactly what an import runs before storing. */
+/**
+ * Parse alone: the intake worker reads, hashes and parses the file, and only counts the rows — no
+ * packing, nothing sent to the page. An import does all of this, then packs and stores.
+ */
 export async function parseOnly(file: File, parser: string): Promise<Record<string, unknown>> {
-	const parsed = await parseInWorker(file, parser);
-	return { rows: parsed.result.rows.length, errors: parsed.result.errors.length };
+	const parsed = await parseInWorker(file, parser, { pack: false });
+	return { rows: parsed.result.rowCount, errors: parsed.result.errors.length };
 }
 
 /** Parse + store, end to end, through the intake service the pages call. */

@@ -157,7 +157,7 @@ export function badBackups(valid: Uint8Array): BadFile[] {
 		},
 		{
 			name: 'bombe.zip',
-			bytes: () => zipBomb('tables/claims.ndjson', 600 * 1024 * 1024),
+			bytes: () => zipBomb('manifest.json', 600 * 1024 * 1024),
 			message: /bombe de décompression/
 		}
 	];

@@ -1,6 +1,7 @@
 /**
  * Reads a ZIP safely through its central directory: every entry's compressed size is known, so an
- * entry is read from its own slice of the file. (A streaming unzip cannot tell where a streamed
+ * entry is read from its own slice of the file, one at a time, when it is needed (memory stays at
+ * the largest entry, not the archive; a stored entry can even become a Blob without being read). (A streaming unzip cannot tell where a streamed
  * entry ends — its sizes come after the data — and cuts a stored .xlsx, itself a ZIP, at the first
  * signature inside it.) Unsafe paths are refused, and the uncompressed size is counted WHILE
  * inflating so that a compression bomb is stopped before it fills memory. Folders and files added
@@ -23,13 +24,25 @@ export const DEFAULT_LIMITS: ReadLimits = {
 };
 
 const READ_CHUNK = 1024 * 1024;
+/**
+ * Entries are read through one window of the file this large: each Blob read is a round trip to
+ * the browser's blob store (~1–3 ms), so reading hundreds of small entries one by one costs far
+ * more than reading the file in a few big sequential slices.
+ */
+const WINDOW = 16 * 1024 * 1024;
 const LOCAL_HEADER = [0x50, 0x4b, 0x03, 0x04];
 const END_OF_DIRECTORY = [0x50, 0x4b, 0x05, 0x06];
 const CENTRAL_HEADER = 0x02014b50;
 const LOCAL_HEADER_SIG = 0x04034b50;
 
-/** Entries by normalised name (top folder and OS clutter removed). */
-export type ArchiveEntries = Map<string, Uint8Array<ArrayBuffer>>;
+/** An entry located through the central directory; its bytes are read only when asked for. */
+export interface ArchiveEntry {
+	/** Name as stored (for messages). */
+	stored: string;
+	method: number;
+	compressedSize: number;
+	localOffset: number;
+}
 
 function startsWith(bytes: Uint8Array, sig: number[]): boolean {
 	return sig.every((b, i) => bytes[i] === b);
@@ -61,15 +74,6 @@ export function isOsClutter(name: string): boolean {
 		base === 'desktop.ini' ||
 		base.startsWith('._')
 	);
-}
-
-/** Removes one top folder shared by every entry (a backup unzipped then re-zipped as a folder). */
-function stripTopFolder(entries: ArchiveEntries, marker: string): ArchiveEntries {
-	if (entries.has(marker) || entries.size === 0) return entries;
-	const tops = new Set([...entries.keys()].map((name) => name.split('/')[0]));
-	const top = tops.size === 1 ? [...tops][0] : null;
-	if (!top || ![...entries.keys()].every((n) => n.startsWith(`${top}/`))) return entries;
-	return new Map([...entries].map(([name, data]) => [name.slice(top.length + 1), data]));
 }
 
 function concat(parts: Uint8Array[], length: number): Uint8Array<ArrayBuffer> {
@@ -119,26 +123,152 @@ function readDirectory(dir: Uint8Array, count: number, fileName: string): Direct
 	return entries;
 }
 
-/** Where an entry's data starts: after its local header, whose name and extra lengths may differ. */
-async function dataOffset(file: Blob, entry: DirectoryEntry, fileName: string): Promise<number> {
-	const header = new Uint8Array(await file.slice(entry.localOffset, entry.localOffset + 30).arrayBuffer());
-	const view = new DataView(header.buffer);
-	if (header.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER_SIG) {
-		throw new PilotError('truncated', { file: fileName });
-	}
-	return entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+export interface OpenArchiveOptions {
+	limits?: ReadLimits;
+	/** The entry expected at the root (manifest.json), used to detect an extra top folder. */
+	marker: string;
+	/** Compressed bytes read so far, of all entries. */
+	onProgress?: (read: number, total: number) => void;
 }
 
-/**
- * Unzips `file` into memory with ceilings, or throws a PilotError naming the fault. `marker` is
- * the entry expected at the root (manifest.json), used to detect an extra top folder.
- */
-export async function readArchive(
+/** A ZIP opened for reading: its entries by normalised name (top folder and OS clutter removed). */
+export class Archive {
+	readonly entries: Map<string, ArchiveEntry>;
+	#total = 0;
+	#read = 0;
+	readonly #compressedTotal: number;
+	#window: { start: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
+
+	constructor(
+		readonly file: Blob,
+		readonly fileName: string,
+		entries: Map<string, ArchiveEntry>,
+		readonly dirOffset: number,
+		readonly options: OpenArchiveOptions
+	) {
+		this.entries = entries;
+		this.#compressedTotal = [...entries.values()].reduce((sum, e) => sum + e.compressedSize, 0) || 1;
+	}
+
+	has(name: string): boolean {
+		return this.entries.has(name);
+	}
+
+	/** Names sorted by where their entries are in the file (absent ones last): reads go forward. */
+	inFileOrder(names: string[]): string[] {
+		const at = (name: string) => this.entries.get(name)?.localOffset ?? Infinity;
+		return [...names].sort((a, b) => at(a) - at(b));
+	}
+
+	#entry(name: string): ArchiveEntry {
+		const entry = this.entries.get(name);
+		if (!entry) throw new Error(`Entrée absente : ${name}`);
+		return entry;
+	}
+
+	/** Bytes [start, end) of the file: a view of the window, valid until the next read. */
+	async #bytesAt(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
+		if (end - start > WINDOW) return new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+		const w = this.#window;
+		if (!w || start < w.start || end > w.start + w.bytes.length) {
+			const stop = Math.min(this.file.size, Math.max(end, start + WINDOW));
+			this.#window = { start, bytes: new Uint8Array(await this.file.slice(start, stop).arrayBuffer()) };
+		}
+		const { start: at, bytes } = this.#window!;
+		return bytes.subarray(start - at, end - at);
+	}
+
+	/** Where an entry's bytes are in the file, checked against its local header. */
+	async #span(name: string): Promise<{ start: number; end: number; entry: ArchiveEntry }> {
+		const entry = this.#entry(name);
+		const header = await this.#bytesAt(entry.localOffset, entry.localOffset + 30);
+		const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+		if (header.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER_SIG) {
+			throw new PilotError('truncated', { file: this.fileName });
+		}
+		const start = entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+		const end = start + entry.compressedSize;
+		if (end > this.dirOffset) throw new PilotError('truncated', { file: this.fileName });
+		return { start, end, entry };
+	}
+
+	/** Counts `added` bytes of an entry now `size` bytes long, against both ceilings. */
+	#count(name: string, size: number, added: number): void {
+		const limits = this.options.limits ?? DEFAULT_LIMITS;
+		this.#total += added;
+		if (size > limits.maxEntryBytes || this.#total > limits.maxTotalBytes) {
+			const limit = formatBytes(size > limits.maxEntryBytes ? limits.maxEntryBytes : limits.maxTotalBytes);
+			throw new PilotError('too-large', { file: this.fileName, entry: name, limit });
+		}
+	}
+
+	#progress(bytes: number): void {
+		this.#read += bytes;
+		this.options.onProgress?.(Math.min(this.#read, this.#compressedTotal), this.#compressedTotal);
+	}
+
+	/** A stored entry as a Blob, without reading it (null when it is compressed). */
+	async slice(name: string, type = ''): Promise<Blob | null> {
+		const { start, end, entry } = await this.#span(name);
+		return entry.method === 0 ? this.file.slice(start, end, type) : null;
+	}
+
+	/** An entry's uncompressed bytes, its own copy. */
+	async bytes(name: string): Promise<Uint8Array<ArrayBuffer>> {
+		const { bytes, shared } = await this.view(name);
+		return shared ? bytes.slice() : bytes;
+	}
+
+	/**
+	 * An entry's uncompressed bytes; the size is counted WHILE inflating, against the ceilings.
+	 * `shared`: a view of the read window (a stored entry), valid only until the next read.
+	 */
+	async view(name: string): Promise<{ bytes: Uint8Array<ArrayBuffer>; shared: boolean }> {
+		const { start, end, entry } = await this.#span(name);
+		if (entry.method === 0) {
+			this.#count(name, entry.compressedSize, entry.compressedSize);
+			const bytes = await this.#bytesAt(start, end);
+			this.#progress(bytes.length);
+			return { bytes, shared: true };
+		}
+		const parts: Uint8Array[] = [];
+		let size = 0;
+		const inflate = new Inflate((chunk) => {
+			size += chunk.length;
+			this.#count(name, size, chunk.length);
+			parts.push(chunk);
+		});
+		for (let offset = start; offset < end || offset === start; offset += READ_CHUNK) {
+			const stop = Math.min(end, offset + READ_CHUNK);
+			const chunk = await this.#bytesAt(offset, stop);
+			try {
+				inflate.push(chunk, stop >= end);
+			} catch (error) {
+				if (error instanceof PilotError) throw error;
+				throw new PilotError('invalid-zip', { file: this.fileName, reason: (error as Error).message });
+			}
+			this.#progress(chunk.length);
+			if (stop >= end) break;
+		}
+		return { bytes: concat(parts, size), shared: false };
+	}
+}
+
+/** Removes one top folder shared by every entry (a backup unzipped then re-zipped as a folder). */
+function stripTopFolder<T>(entries: Map<string, T>, marker: string): Map<string, T> {
+	if (entries.has(marker) || entries.size === 0) return entries;
+	const tops = new Set([...entries.keys()].map((name) => name.split('/')[0]));
+	const top = tops.size === 1 ? [...tops][0] : null;
+	if (!top || ![...entries.keys()].every((n) => n.startsWith(`${top}/`))) return entries;
+	return new Map([...entries].map(([name, data]) => [name.slice(top.length + 1), data]));
+}
+
+/** Opens `file` as a ZIP, or throws a PilotError naming the fault. Reads only the directory. */
+export async function openArchive(
 	file: Blob,
 	fileName: string,
-	options: { limits?: ReadLimits; marker: string; onProgress?: (read: number, total: number) => void }
-): Promise<ArchiveEntries> {
-	const limits = options.limits ?? DEFAULT_LIMITS;
+	options: OpenArchiveOptions
+): Promise<Archive> {
 	if (file.size === 0) throw new PilotError('empty-archive', { file: fileName });
 	const head = new Uint8Array(await file.slice(0, 4).arrayBuffer());
 	if (startsWith(head, END_OF_DIRECTORY)) throw new PilotError('empty-archive', { file: fileName });
@@ -157,11 +287,7 @@ export async function readArchive(
 		count,
 		fileName
 	);
-
-	const entries: ArchiveEntries = new Map();
-	let total = 0;
-	let read = 0;
-	const compressedTotal = directory.reduce((sum, e) => sum + e.compressedSize, 0) || 1;
+	const entries = new Map<string, ArchiveEntry>();
 	for (const entry of directory) {
 		const name = entry.name.replace(/\\/g, '/');
 		if (isUnsafePath(name)) throw new PilotError('unsafe-path', { file: fileName, entry: entry.name });
@@ -170,37 +296,12 @@ export async function readArchive(
 		if (entry.method !== 0 && entry.method !== 8) {
 			throw new PilotError('invalid-zip', { file: fileName, reason: `compression ${entry.method}` });
 		}
-		const start = await dataOffset(file, entry, fileName);
-		const end = start + entry.compressedSize;
-		if (end > dirOffset) throw new PilotError('truncated', { file: fileName });
-
-		const parts: Uint8Array[] = [];
-		let size = 0;
-		const take = (chunk: Uint8Array) => {
-			size += chunk.length;
-			total += chunk.length;
-			if (size > limits.maxEntryBytes || total > limits.maxTotalBytes) {
-				const limit = formatBytes(size > limits.maxEntryBytes ? limits.maxEntryBytes : limits.maxTotalBytes);
-				throw new PilotError('too-large', { file: fileName, entry: name, limit });
-			}
-			parts.push(chunk);
-		};
-		const inflate = entry.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
-		for (let offset = start; offset < end || offset === start; offset += READ_CHUNK) {
-			const stop = Math.min(end, offset + READ_CHUNK);
-			const chunk = new Uint8Array(await file.slice(offset, stop).arrayBuffer());
-			try {
-				if (inflate) inflate.push(chunk, stop >= end);
-				else if (chunk.length) take(chunk);
-			} catch (error) {
-				if (error instanceof PilotError) throw error;
-				throw new PilotError('invalid-zip', { file: fileName, reason: (error as Error).message });
-			}
-			read += chunk.length;
-			options.onProgress?.(Math.min(read, compressedTotal), compressedTotal);
-			if (stop >= end) break;
-		}
-		entries.set(name, concat(parts, size));
+		entries.set(name, {
+			stored: entry.name,
+			method: entry.method,
+			compressedSize: entry.compressedSize,
+			localOffset: entry.localOffset
+		});
 	}
-	return stripTopFolder(entries, options.marker);
+	return new Archive(file, fileName, stripTopFolder(entries, options.marker), dirOffset, options);
 }

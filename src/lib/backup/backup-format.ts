@@ -3,14 +3,17 @@ import { version } from '../../../package.json';
 
 export const FORMAT_NAME = 'pilot-backup';
 /** Bumped when the archive layout changes; older versions are migrated in backup-migrations.ts. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 export const ENCRYPTED_FORMAT_NAME = 'pilot-backup-encrypted';
 
 export const MANIFEST_ENTRY = 'manifest.json';
 export const README_ENTRY = 'LISEZMOI.txt';
 export const PAYLOAD_ENTRY = 'payload.bin';
 export const tableEntry = (table: string) => `tables/${table}.ndjson`;
-export const blobEntry = (sha256: string) => `blobs/${sha256}`;
+export const tableName = (entry: string) => entry.slice('tables/'.length, -'.ndjson'.length);
+export const BLOB_PREFIX = 'blobs/';
+/** Blobs and large binary values, stored once under the SHA-256 of their bytes. */
+export const blobEntry = (sha256: string) => `${BLOB_PREFIX}${sha256}`;
 
 export interface PrimaryKeyInfo {
 	/** null for tables whose keys live outside the records: their lines are `{ key, value }`. */
@@ -29,7 +32,7 @@ export interface ManifestTable {
 	/** Dexie schema string of the table when it was saved. */
 	schema: string;
 	primKey: PrimaryKeyInfo;
-	/** Blobs referenced by the table's records. */
+	/** Entries (Blobs and binary values) referenced by the table's records. */
 	blobs: number;
 	blobBytes: number;
 }
@@ -43,7 +46,10 @@ export interface Manifest {
 	encrypted: false;
 	tables: Record<string, ManifestTable>;
 	excluded: Record<string, { owner: string; label: string; reason: string }>;
+	/** Entries holding Blobs (uploaded originals, attachments). */
 	blobs: { count: number; bytes: number };
+	/** Entries holding binary values (packed chunk rows); format 2. */
+	binaries?: { count: number; bytes: number };
 	totals: { rows: number; bytes: number };
 }
 

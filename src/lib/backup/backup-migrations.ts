@@ -6,7 +6,10 @@
  */
 import { FORMAT_VERSION, type Manifest } from './backup-format';
 
-const STEPS: Record<number, (manifest: Record<string, unknown>) => Record<string, unknown>> = {};
+const STEPS: Record<number, (manifest: Record<string, unknown>) => Record<string, unknown>> = {
+	// Format 2 added binary values as entries (`{"$":"ta","sha256":…}`); a format-1 manifest is the same.
+	1: (manifest) => manifest
+};
 
 export function migrateManifest(value: Record<string, unknown>): Manifest {
 	let manifest = value;

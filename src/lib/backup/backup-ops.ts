@@ -50,7 +50,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			writer = new BackupWriter();
 		},
 		async startTable(info) {
-			current().startTable(info);
+			await current().startTable(info);
 		},
 		async addRecords(records, keys) {
 			const w = current();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { PilotDB } from '$lib/db/pilot-db';
 import { errorMessage } from '$lib/i18n/errors';
 import { createBackup, readBackupFile, restoreBackup } from './backup-engine';
+import { sha256Hex } from './backup-writer';
 import { badBackups, rezippedByUser, zipBomb } from '../../../tests/support/bad-backups';
 
 let db: PilotDB;
@@ -50,16 +51,21 @@ describe('bad backup files', () => {
 	}
 
 	it('stops a compression bomb while inflating (one entry over the ceiling)', async () => {
-		const message = await failure(zipBomb('tables/claims.ndjson', 40 * 1024 * 1024), 'bombe.zip', {
+		const message = await failure(zipBomb('manifest.json', 40 * 1024 * 1024), 'bombe.zip', {
 			maxEntryBytes: 8 * 1024 * 1024,
 			maxTotalBytes: 64 * 1024 * 1024
 		});
-		expect(message).toMatch(/se décompresse en plus de 8 Mo \(entrée « tables\/claims\.ndjson »\).*bombe/);
+		expect(message).toMatch(/se décompresse en plus de 8 Mo \(entrée « manifest\.json »\).*bombe/);
 	});
 
 	it('stops an archive whose entries together exceed the total ceiling', async () => {
-		const six = new Uint8Array(6 * 1024 * 1024);
-		const zip = zipSync({ 'a.bin': six, 'b.bin': six, 'c.bin': six });
+		// Three genuine 6 MB entries, each under the 8 MB entry ceiling, 18 MB together.
+		const entries: Record<string, Uint8Array> = unzipSync(valid);
+		for (const fill of [1, 2, 3]) {
+			const six = new Uint8Array(6 * 1024 * 1024).fill(fill);
+			entries[`blobs/${await sha256Hex(six)}`] = six;
+		}
+		const zip = zipSync(entries);
 		const message = await failure(zip, 'gros.zip', {
 			maxEntryBytes: 8 * 1024 * 1024,
 			maxTotalBytes: 16 * 1024 * 1024

@@ -1,24 +1,27 @@
 /**
  * Opens a backup file and checks everything before anything is written: structure, manifest,
  * format and schema versions, every table's SHA-256 and row count, every line's JSON, every
- * Blob. Returns the decoded records, or throws a PilotError naming the file, table and line.
+ * entry (Blob or binary value). Returns the decoded records, or throws a PilotError naming the
+ * file, table and line. Entries are read one at a time: memory holds the largest entry, the
+ * table lines and the binary values — never the archive.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { PilotError } from '$lib/i18n/errors';
-import { readArchive, type ArchiveEntries, type ReadLimits } from './archive-reader';
+import { openArchive, type Archive, type ReadLimits } from './archive-reader';
 import {
 	ENCRYPTED_FORMAT_NAME,
 	FORMAT_NAME,
 	FORMAT_VERSION,
 	MANIFEST_ENTRY,
 	PAYLOAD_ENTRY,
+	BLOB_PREFIX,
 	blobEntry,
 	tableEntry,
+	tableName,
 	type EncryptedManifest,
-	type Manifest
+	type Manifest,
+	type ManifestTable
 } from './backup-format';
-import { blobRefsOf, decodeValue, type BlobRef } from './record-codec';
+import { decodeValue, entryRefsOf, type BlobRef, type EntryRef, type EntrySource } from './record-codec';
 import { decryptPayload } from './backup-crypto';
 import { describeLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
@@ -56,26 +59,23 @@ function parseJson(bytes: Uint8Array, file: string, entry: string): unknown {
 	}
 }
 
-function hex(bytes: Uint8Array): string {
-	return bytesToHex(sha256(bytes));
-}
-
 export async function readBackup(file: Blob, options: ReadOptions): Promise<ParsedBackup> {
 	const { fileName } = options;
-	// Progress in thousandths: unzipping is the first half, checking the tables the second.
 	const progress = options.onProgress;
-	let entries = await readArchive(file, fileName, {
+	let archive = await openArchive(file, fileName, {
 		limits: options.limits,
 		marker: MANIFEST_ENTRY,
-		onProgress: progress && ((read, total) => progress(Math.round((read / total) * 500), 1000))
+		onProgress: progress && ((read, total) => progress(Math.round((read / total) * 1000), 1000))
 	});
-	let raw = entries.get(MANIFEST_ENTRY);
-	if (!raw) {
-		const legacy = describeLegacyBackup([...entries.keys()]);
+	if (!archive.has(MANIFEST_ENTRY)) {
+		const legacy = describeLegacyBackup([...archive.entries.keys()]);
 		if (legacy) throw new PilotError('legacy-backup', { file: fileName, ...legacy });
 		throw new PilotError('missing-manifest', { file: fileName });
 	}
-	let manifest = parseJson(raw, fileName, MANIFEST_ENTRY) as Record<string, unknown>;
+	let manifest = parseJson(await archive.bytes(MANIFEST_ENTRY), fileName, MANIFEST_ENTRY) as Record<
+		string,
+		unknown
+	>;
 	let encrypted = false;
 	if (manifest?.format === ENCRYPTED_FORMAT_NAME) {
 		const outer = manifest as unknown as EncryptedManifest;
@@ -88,64 +88,84 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 			});
 		}
 		if (!options.password) throw new PilotError('password-required', { file: fileName });
-		const payload = entries.get(PAYLOAD_ENTRY);
-		if (!payload)
+		if (!archive.has(PAYLOAD_ENTRY))
 			throw new PilotError('missing-table-file', {
 				file: fileName,
 				table: PAYLOAD_ENTRY,
 				entry: PAYLOAD_ENTRY
 			});
-		const inner = await decryptPayload(payload, outer, options.password, fileName);
-		entries = await readArchive(new Blob([inner]), fileName, {
+		const inner = await decryptPayload(await archive.bytes(PAYLOAD_ENTRY), outer, options.password, fileName);
+		archive = await openArchive(new Blob([inner]), fileName, {
 			limits: options.limits,
 			marker: MANIFEST_ENTRY
 		});
-		raw = entries.get(MANIFEST_ENTRY);
-		if (!raw) throw new PilotError('missing-manifest', { file: fileName });
-		manifest = parseJson(raw, fileName, MANIFEST_ENTRY) as Record<string, unknown>;
+		if (!archive.has(MANIFEST_ENTRY)) throw new PilotError('missing-manifest', { file: fileName });
+		manifest = parseJson(await archive.bytes(MANIFEST_ENTRY), fileName, MANIFEST_ENTRY) as Record<
+			string,
+			unknown
+		>;
 		encrypted = true;
 	}
 	const checked = checkManifest(manifest, options);
-	const tables: Record<string, TableData> = {};
+	// Tables first: their lines say which entries are Blobs and which are bytes to keep.
+	const lines: Record<string, unknown[]> = {};
+	const wanted = new Map<string, { kind: EntryRef['kind']; table: string }>();
+	for (const name of archive.inFileOrder(Object.keys(checked.tables).map(tableEntry)).map(tableName)) {
+		lines[name] = await readTable(archive, checked, name, fileName, options.verifyOnly === true);
+		for (const value of lines[name])
+			for (const ref of entryRefsOf(value)) {
+				if (wanted.get(ref.sha256)?.kind !== 'bytes') wanted.set(ref.sha256, { kind: ref.kind, table: name });
+			}
+	}
+	// Every entry's bytes must hash to its name; only binary values stay in memory, a stored Blob
+	// becomes a slice of the file itself.
 	const blobs = new Map<string, Blob>();
-	// One Blob per content and type: the same bytes may be stored under several MIME types.
-	const blobOf = (table: string) => (ref: BlobRef) => {
-		const id = `${ref.sha256}|${ref.type}`;
-		let blob = blobs.get(id);
-		if (!blob) {
-			const bytes = entries.get(blobEntry(ref.sha256));
-			if (!bytes)
-				throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(ref.sha256) });
-			blob = new Blob([bytes], { type: ref.type });
-			blobs.set(id, blob);
-		}
-		if (ref.name !== undefined && typeof File !== 'undefined') {
-			return new File([blob], ref.name, { type: ref.type, lastModified: ref.lastModified });
-		}
-		return blob;
-	};
-	// Every Blob's bytes must hash to its name (native digest: Blobs can be large).
-	const verifiedBlobs = new Set<string>();
-	for (const [entry, bytes] of entries) {
-		if (!entry.startsWith('blobs/')) continue;
-		const hash = entry.slice('blobs/'.length);
+	const binaries = new Map<string, Uint8Array<ArrayBuffer>>();
+	for (const entry of archive.inFileOrder([...archive.entries.keys()])) {
+		if (!entry.startsWith(BLOB_PREFIX)) continue;
+		const hash = entry.slice(BLOB_PREFIX.length);
+		const { bytes, shared } = await archive.view(entry);
 		if ((await sha256Hex(bytes)) !== hash)
 			throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
-		verifiedBlobs.add(hash);
+		if (options.verifyOnly) continue;
+		if (wanted.get(hash)?.kind === 'bytes') binaries.set(hash, shared ? bytes.slice() : bytes);
+		blobs.set(hash, shared ? (await archive.slice(entry))! : new Blob([bytes]));
 	}
-	const names = Object.keys(checked.tables);
-	for (const [index, name] of names.entries()) {
-		tables[name] = readTable(
-			entries,
-			checked,
-			name,
-			fileName,
-			verifiedBlobs,
-			options.verifyOnly ? null : blobOf(name)
-		);
-		progress?.(500 + Math.round(((index + 1) / names.length) * 500), 1000);
+	for (const [hash, { table }] of wanted) {
+		if (!blobs.has(hash) && !binaries.has(hash) && !options.verifyOnly)
+			throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(hash) });
+		if (options.verifyOnly && !archive.has(blobEntry(hash)))
+			throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(hash) });
+	}
+	const tables: Record<string, TableData> = {};
+	for (const name of Object.keys(checked.tables)) {
+		tables[name] = options.verifyOnly
+			? { records: [] }
+			: decodeTable(lines[name], checked.tables[name], name, fileName, entrySource(blobs, binaries));
 	}
 	return { manifest: checked, tables, encrypted };
+}
+
+/** Blobs by content and type (the same bytes may be stored under several MIME types), bytes by copy. */
+function entrySource(blobs: Map<string, Blob>, binaries: Map<string, Uint8Array<ArrayBuffer>>): EntrySource {
+	const typed = new Map<string, Blob>();
+	return {
+		blob(ref: BlobRef) {
+			const id = `${ref.sha256}|${ref.type}`;
+			let blob = typed.get(id);
+			if (!blob) {
+				blob = blobs.get(ref.sha256)!.slice(0, ref.size, ref.type);
+				typed.set(id, blob);
+			}
+			if (ref.name !== undefined && typeof File !== 'undefined') {
+				return new File([blob], ref.name, { type: ref.type, lastModified: ref.lastModified });
+			}
+			return blob;
+		},
+		bytes(sha256: string) {
+			return binaries.get(sha256)!.slice();
+		}
+	};
 }
 
 function checkManifest(value: Record<string, unknown>, options: ReadOptions): Manifest {
@@ -188,32 +208,33 @@ function checkManifest(value: Record<string, unknown>, options: ReadOptions): Ma
 	return manifest;
 }
 
-function readTable(
-	entries: ArchiveEntries,
+/**
+ * A table file, checked (size, SHA-256, line count) and split into JSON values. `countOnly` (a
+ * backup just written) checks the lines without parsing them.
+ */
+async function readTable(
+	archive: Archive,
 	manifest: Manifest,
 	name: string,
 	file: string,
-	verifiedBlobs: Set<string>,
-	blobOf: ((ref: BlobRef) => Blob) | null
-): TableData {
+	countOnly: boolean
+): Promise<unknown[]> {
 	const info = manifest.tables[name];
 	const entry = tableEntry(name);
-	const bytes = entries.get(entry);
-	if (!bytes) throw new PilotError('missing-table-file', { file, table: name, entry });
-	if (bytes.length !== info.bytes || hex(bytes) !== info.sha256) {
+	if (!archive.has(entry)) throw new PilotError('missing-table-file', { file, table: name, entry });
+	const bytes = await archive.bytes(entry);
+	if (bytes.length !== info.bytes || (await sha256Hex(bytes)) !== info.sha256) {
 		throw new PilotError('checksum-mismatch', { file, table: name });
 	}
-	if (!blobOf) {
-		// Verifying a backup just written: sizes, hashes and line counts; Blobs checked by name below.
+	if (countOnly) {
 		let lines = 0;
 		for (const byte of bytes) if (byte === 10) lines++;
 		if (lines !== info.rows) {
 			throw new PilotError('row-count-mismatch', { file, table: name, found: lines, expected: info.rows });
 		}
-		return { records: [] };
+		return [];
 	}
-	const text = new TextDecoder().decode(bytes);
-	const lines = text.split('\n');
+	const lines = new TextDecoder().decode(bytes).split('\n');
 	if (lines[lines.length - 1] === '') lines.pop();
 	if (lines.length !== info.rows) {
 		throw new PilotError('row-count-mismatch', {
@@ -223,13 +244,9 @@ function readTable(
 			expected: info.rows
 		});
 	}
-	const outbound = info.primKey?.keyPath === null;
-	const records: unknown[] = [];
-	const keys: unknown[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		let json: unknown;
+	return lines.map((line, i) => {
 		try {
-			json = JSON.parse(lines[i]);
+			return JSON.parse(line);
 		} catch (error) {
 			throw new PilotError('malformed-json', {
 				file,
@@ -238,23 +255,27 @@ function readTable(
 				reason: (error as Error).message
 			});
 		}
-		// A line without any type tag is plain JSON already: nothing to decode, no Blob to check.
-		if (!outbound && !lines[i].includes('"$"')) {
-			records.push(json);
-			continue;
-		}
-		for (const ref of blobRefsOf(json)) {
-			if (!verifiedBlobs.has(ref.sha256)) {
-				throw new PilotError('missing-blob', { file, table: name, entry: blobEntry(ref.sha256) });
-			}
-		}
+	});
+}
+
+function decodeTable(
+	lines: unknown[],
+	info: ManifestTable,
+	name: string,
+	file: string,
+	entries: EntrySource
+): TableData {
+	const outbound = info.primKey?.keyPath === null;
+	const records: unknown[] = [];
+	const keys: unknown[] = [];
+	for (let i = 0; i < lines.length; i++) {
 		try {
 			if (outbound) {
-				const line = json as { key: unknown; value: unknown };
-				keys.push(decodeValue(line.key, blobOf));
-				records.push(decodeValue(line.value, blobOf));
+				const line = lines[i] as { key: unknown; value: unknown };
+				keys.push(decodeValue(line.key, entries));
+				records.push(decodeValue(line.value, entries));
 			} else {
-				records.push(decodeValue(json, blobOf));
+				records.push(decodeValue(lines[i], entries));
 			}
 		} catch (error) {
 			if (error instanceof PilotError) throw error;

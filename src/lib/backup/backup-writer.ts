@@ -1,12 +1,13 @@
 /**
- * Builds a backup ZIP from batches of records: one NDJSON file per table, hashed as it streams,
- * every Blob once under its SHA-256, then manifest.json and LISEZMOI.txt. Runs in the backup
- * worker in the browser, and inline in Node tests: it never touches IndexedDB.
+ * Builds a backup ZIP from batches of records: one NDJSON file per table, every Blob and large
+ * binary value (packed chunk rows) once under its SHA-256, as they come, then manifest.json and
+ * LISEZMOI.txt. Runs in the backup worker in the browser, and inline in Node tests: it never
+ * touches IndexedDB.
  */
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { collectBlobs, encodeValue, isPlainJson } from './record-codec';
+import { bytesOf, collectEntries, encodeValue, isPlainJson, type EntryValue } from './record-codec';
 import {
 	APP_VERSION,
 	FORMAT_NAME,
@@ -37,13 +38,12 @@ export interface FinishInfo {
 
 /** Compression level 1: several times faster than the default, and NDJSON still shrinks ~8×. */
 const LEVEL = 1;
+/** Blobs being read at once (a few MB each at most for typical originals). */
+const READ_AHEAD = 4;
 /** Output is folded into a Blob every few MB so that big backups do not pile up in the JS heap. */
 const FOLD_BYTES = 8 * 1024 * 1024;
 
-/**
- * SHA-256 of a Blob. A Blob is read whole anyway, so the browser's native digest does it (many
- * times faster than JS); table files, which stream, are hashed incrementally with noble.
- */
+/** SHA-256 of bytes or a Blob, by the browser's native digest (many times faster than JS). */
 export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<string> {
 	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
 	if (globalThis.crypto?.subtle)
@@ -53,12 +53,11 @@ export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<s
 
 interface OpenTable {
 	info: TableStart;
-	entry: ZipDeflate;
-	hash: ReturnType<typeof sha256.create>;
+	lines: Uint8Array<ArrayBuffer>[];
 	rows: number;
 	bytes: number;
-	blobs: Set<string>;
-	blobBytes: number;
+	entries: Set<string>;
+	entryBytes: number;
 }
 
 export class BackupWriter {
@@ -68,12 +67,15 @@ export class BackupWriter {
 	#partBytes = 0;
 	#output: Promise<Blob>;
 	#tables: Record<string, ManifestTable> = {};
+	/** Finished table files, written together after the entries (see finish). */
+	#tableFiles: { name: string; file: Uint8Array<ArrayBuffer> }[] = [];
 	#table: OpenTable | null = null;
-	/** Blobs to write at the end, by SHA-256 (a Blob is a handle: holding it costs no memory). */
-	#blobs = new Map<string, Blob>();
-	#hashes = new WeakMap<Blob, string>();
+	/** Entries already written, by SHA-256: their size and whether they hold a Blob or binary data. */
+	#written = new Map<string, { size: number; blob: boolean }>();
+	/** Hashes of the Blobs and binary values met, so that a value read twice is hashed once. */
+	#hashes = new WeakMap<object, string>();
 	#encoder = new TextEncoder();
-	/** Bytes of records and Blobs processed so far, for the progress bar. */
+	/** Bytes of records and entries processed so far, for the progress bar. */
 	processed = 0;
 
 	constructor() {
@@ -95,86 +97,116 @@ export class BackupWriter {
 		this.#partBytes = 0;
 	}
 
-	startTable(info: TableStart): void {
-		if (this.#table) this.endTable();
-		const entry = new ZipDeflate(tableEntry(info.name), { level: LEVEL });
+	async startTable(info: TableStart): Promise<void> {
+		await this.endTable();
+		this.#table = { info, lines: [], rows: 0, bytes: 0, entries: new Set(), entryBytes: 0 };
+	}
+
+	/**
+	 * Writes a Blob or a binary value to its own entry (once per content), as stored bytes: originals
+	 * (xlsx, pdf, photos) and packed chunk rows are compressed already, so deflating them again would
+	 * dominate the backup's time for nothing.
+	 */
+	async #writeEntry(value: EntryValue, read: Promise<Uint8Array<ArrayBuffer>>): Promise<void> {
+		const bytes = await read;
+		const hash = await sha256Hex(bytes);
+		this.#hashes.set(value, hash);
+		this.processed += bytes.length;
+		if (this.#written.has(hash)) return;
+		this.#written.set(hash, { size: bytes.length, blob: value instanceof Blob });
+		const entry = new ZipPassThrough(blobEntry(hash));
 		this.#zip.add(entry);
-		this.#table = { info, entry, hash: sha256.create(), rows: 0, bytes: 0, blobs: new Set(), blobBytes: 0 };
+		entry.push(bytes, true);
 	}
 
 	/** Adds records to the open table; `keys` only for tables whose keys are outside the records. */
 	async addRecords(records: unknown[], keys?: unknown[]): Promise<void> {
 		const table = this.#table;
 		if (!table) throw new Error('Aucune table ouverte');
-		for (const blob of collectBlobs(records)) {
-			if (this.#hashes.has(blob)) continue;
-			const hash = await sha256Hex(blob);
-			this.#hashes.set(blob, hash);
-			if (!this.#blobs.has(hash)) this.#blobs.set(hash, blob);
-			this.processed += blob.size;
+		const values = [...new Set(collectEntries(keys ? [records, keys] : records))].filter(
+			(v) => !this.#hashes.has(v)
+		);
+		// A Blob read is a round trip to the blob store: the next few are read while one is written.
+		const reads: Promise<Uint8Array<ArrayBuffer>>[] = [];
+		const readAt = (i: number) => {
+			const v = values[i];
+			const read =
+				v instanceof Blob ? v.arrayBuffer().then((b) => new Uint8Array(b)) : Promise.resolve(bytesOf(v));
+			read.catch(() => {}); // awaited in turn below; a failure is reported there
+			reads[i] = read;
+		};
+		for (let i = 0; i < values.length; i++) {
+			for (let j = reads.length; j < Math.min(values.length, i + READ_AHEAD); j++) readAt(j);
+			await this.#writeEntry(values[i], reads[i]);
+			delete reads[i];
 		}
-		const blobHash = (blob: Blob) => {
-			const hash = this.#hashes.get(blob)!;
-			if (!table.blobs.has(hash)) {
-				table.blobs.add(hash);
-				table.blobBytes += blob.size;
+		const entryHash = (value: EntryValue) => {
+			const hash = this.#hashes.get(value)!;
+			if (!table.entries.has(hash)) {
+				table.entries.add(hash);
+				table.entryBytes += this.#written.get(hash)!.size;
 			}
 			return hash;
 		};
 		let text = '';
-		const encode = (v: unknown) => (isPlainJson(v) ? v : encodeValue(v, blobHash));
+		const encode = (v: unknown) => (isPlainJson(v) ? v : encodeValue(v, entryHash));
 		for (let i = 0; i < records.length; i++) {
 			const value = keys ? { key: encode(keys[i]), value: encode(records[i]) } : encode(records[i]);
 			text += JSON.stringify(value) + '\n';
 		}
 		const bytes = this.#encoder.encode(text);
-		table.hash.update(bytes);
-		table.entry.push(bytes);
+		table.lines.push(bytes);
 		table.rows += records.length;
 		table.bytes += bytes.length;
 		this.processed += bytes.length;
 	}
 
-	endTable(): void {
+	/** The table's lines, hashed in one go: with rows packed, they are small. */
+	async endTable(): Promise<void> {
 		const table = this.#table;
 		if (!table) return;
-		table.entry.push(new Uint8Array(0), true);
+		this.#table = null;
+		const file = new Uint8Array(table.bytes);
+		let at = 0;
+		for (const part of table.lines) {
+			file.set(part, at);
+			at += part.length;
+		}
+		this.#tableFiles.push({ name: tableEntry(table.info.name), file });
 		const { info } = table;
 		this.#tables[info.name] = {
 			owner: info.owner,
 			label: info.label,
 			rows: table.rows,
 			bytes: table.bytes,
-			sha256: bytesToHex(table.hash.digest()),
+			sha256: await sha256Hex(file),
 			schema: info.schema,
 			primKey: info.primKey,
-			blobs: table.blobs.size,
-			blobBytes: table.blobBytes
+			blobs: table.entries.size,
+			blobBytes: table.entryBytes
 		};
-		this.#table = null;
 	}
 
-	/** Writes the Blobs, the manifest and the read-me, and returns the finished ZIP. */
+	/**
+	 * Writes the table files, the manifest and the read-me, and returns the finished ZIP. The table
+	 * files come together at the end, next to the manifest, so that a reader gets every record line
+	 * in one read, then the entries in one sequential pass.
+	 */
 	async finish(info: FinishInfo): Promise<{ blob: Blob; manifest: Manifest }> {
-		this.endTable();
-		let blobBytes = 0;
-		for (const [hash, blob] of this.#blobs) {
-			// Level 0 (stored deflate blocks): originals (xlsx, pdf, photos) are mostly compressed
-			// already, so compressing them would dominate the backup's time. Not ZipPassThrough: a
-			// streamed stored entry ends in a data descriptor, and a streaming unzip cannot tell where
-			// its bytes stop, so the restore would read the next entries into the Blob.
-			const entry = new ZipDeflate(blobEntry(hash), { level: 0 });
+		await this.endTable();
+		for (const { name, file } of this.#tableFiles) {
+			const entry = new ZipDeflate(name, { level: LEVEL });
 			this.#zip.add(entry);
-			const reader = blob.stream().getReader();
-			for (;;) {
-				const { done, value } = await reader.read();
-				if (done) break;
-				entry.push(value);
-			}
-			entry.push(new Uint8Array(0), true);
-			blobBytes += blob.size;
+			entry.push(file, true);
 		}
+		this.#tableFiles = [];
 		const tables = this.#tables;
+		const count = (blob: boolean) => {
+			const of = [...this.#written.values()].filter((e) => e.blob === blob);
+			return { count: of.length, bytes: of.reduce((sum, e) => sum + e.size, 0) };
+		};
+		const blobs = count(true);
+		const binaries = count(false);
 		const totals = Object.values(tables).reduce(
 			(t, x) => ({ rows: t.rows + x.rows, bytes: t.bytes + x.bytes }),
 			{ rows: 0, bytes: 0 }
@@ -188,8 +220,9 @@ export class BackupWriter {
 			encrypted: false,
 			tables,
 			excluded: info.excluded,
-			blobs: { count: this.#blobs.size, bytes: blobBytes },
-			totals: { rows: totals.rows, bytes: totals.bytes + blobBytes }
+			blobs,
+			binaries,
+			totals: { rows: totals.rows, bytes: totals.bytes + blobs.bytes + binaries.bytes }
 		};
 		this.#addText(MANIFEST_ENTRY, JSON.stringify(manifest, null, 2));
 		this.#addText(README_ENTRY, readmeText(manifest));
@@ -205,7 +238,7 @@ export class BackupWriter {
 
 	abort(): void {
 		this.#zip.terminate();
-		this.#blobs.clear();
 		this.#parts = [];
+		this.#tableFiles = [];
 	}
 }

@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { decodeValue, encodeValue } from './record-codec';
+import {
+	BINARY_ENTRY_MIN,
+	bytesOf,
+	decodeValue,
+	encodeValue,
+	entryRefsOf,
+	type EntryValue
+} from './record-codec';
 
+const noEntries = { blob: () => new Blob(), bytes: () => new Uint8Array() as Uint8Array<ArrayBuffer> };
 const roundTrip = (value: unknown) =>
-	decodeValue(JSON.parse(JSON.stringify(encodeValue(value, () => 'h'))), () => new Blob());
+	decodeValue(JSON.parse(JSON.stringify(encodeValue(value, () => 'h'))), noEntries);
 
 describe('record codec', () => {
 	it('keeps what JSON alone would lose', () => {
@@ -21,6 +29,32 @@ describe('record codec', () => {
 			re: /é+/giu
 		};
 		expect(roundTrip(value)).toStrictEqual(value);
+	});
+
+	it('writes large binary values as entry references, and reads them back as fresh copies', () => {
+		const packed = new Uint8Array(BINARY_ENTRY_MIN).map((_, i) => i % 251);
+		const words = new Uint16Array(BINARY_ENTRY_MIN / 2).fill(513);
+		const stored = new Map<string, Uint8Array<ArrayBuffer>>();
+		const hashOf = (value: EntryValue) => {
+			const bytes = bytesOf(value as Uint8Array);
+			const hash = `h${stored.size}`;
+			stored.set(hash, bytes.slice());
+			return hash;
+		};
+		const encoded = JSON.parse(
+			JSON.stringify(encodeValue({ packed, words, small: new Uint8Array([1]) }, hashOf))
+		);
+		expect(encoded.packed).toEqual({ $: 'ta', k: 'Uint8Array', sha256: 'h0', size: BINARY_ENTRY_MIN });
+		expect(encoded.small).toEqual({ $: 'ta', k: 'Uint8Array', v: 'AQ==' });
+		expect(entryRefsOf(encoded)).toEqual([
+			{ sha256: 'h0', kind: 'bytes' },
+			{ sha256: 'h1', kind: 'bytes' }
+		]);
+		const back = decodeValue(encoded, {
+			blob: () => new Blob(),
+			bytes: (h) => stored.get(h)!.slice()
+		}) as Record<string, unknown>;
+		expect(back).toStrictEqual({ packed, words, small: new Uint8Array([1]) });
 	});
 
 	it('escapes user keys that look like its type tags', () => {

@@ -2,8 +2,9 @@
  * Records ⇄ JSON lines without losing a type. JSON alone drops what IndexedDB keeps (Dates, -0,
  * NaN, typed arrays, Blobs, undefined, Map, Set…), so such values become small tagged objects
  * `{ "$": tag, … }`. A plain object that itself has a "$" key is wrapped in `{ "$": "obj" }` so
- * that user data can never be mistaken for a tag. Blobs are not inlined: they become a reference
- * to a ZIP entry named by their SHA-256 (see docs/backup-format.md).
+ * that user data can never be mistaken for a tag. Blobs and large binary values (packed chunk
+ * rows) are not inlined: they become a reference to a ZIP entry named by their SHA-256, written
+ * byte for byte (see docs/backup-format.md).
  */
 
 export const TAG = '$';
@@ -15,6 +16,28 @@ export interface BlobRef {
 	/** Present when the Blob was a File. */
 	name?: string;
 	lastModified?: number;
+}
+
+/** Binary values from this size on go to their own entry instead of base64 inside the line. */
+export const BINARY_ENTRY_MIN = 1024;
+
+/** What goes to a ZIP entry of its own: a Blob, or binary data of BINARY_ENTRY_MIN bytes or more. */
+export type EntryValue = Blob | ArrayBuffer | ArrayBufferView;
+
+/** The SHA-256 under which an entry value is stored (the writer hashed it beforehand). */
+export type EntryHash = (value: EntryValue) => string;
+
+/** Where a reader finds the entries that records refer to. */
+export interface EntrySource {
+	blob(ref: BlobRef): Blob;
+	/** A fresh copy of a binary entry's bytes. */
+	bytes(sha256: string): Uint8Array<ArrayBuffer>;
+}
+
+/** A reference to an entry met in an encoded record. */
+export interface EntryRef {
+	sha256: string;
+	kind: 'blob' | 'bytes';
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -83,28 +106,42 @@ export function isPlainJson(value: unknown): boolean {
 	return true;
 }
 
-/** Every Blob reachable from a value, so they can be hashed before the value is encoded. */
-export function collectBlobs(value: unknown, out: Blob[] = []): Blob[] {
+function isEntryBinary(value: object): value is ArrayBuffer | ArrayBufferView {
+	return (
+		(value instanceof ArrayBuffer || (ArrayBuffer.isView(value) && !(value instanceof DataView))) &&
+		value.byteLength >= BINARY_ENTRY_MIN
+	);
+}
+
+/** Every Blob and large binary value reachable from a value, to hash before it is encoded. */
+export function collectEntries(value: unknown, out: EntryValue[] = []): EntryValue[] {
 	if (value === null || typeof value !== 'object') return out;
-	if (value instanceof Blob) {
+	if (value instanceof Blob || isEntryBinary(value)) {
 		out.push(value);
 	} else if (Array.isArray(value)) {
-		for (const item of value) collectBlobs(item, out);
+		for (const item of value) collectEntries(item, out);
 	} else if (value instanceof Map) {
 		for (const [k, v] of value) {
-			collectBlobs(k, out);
-			collectBlobs(v, out);
+			collectEntries(k, out);
+			collectEntries(v, out);
 		}
 	} else if (value instanceof Set) {
-		for (const item of value) collectBlobs(item, out);
+		for (const item of value) collectEntries(item, out);
 	} else if (isPlainObject(value)) {
-		for (const key of Object.keys(value)) collectBlobs((value as Record<string, unknown>)[key], out);
+		for (const key of Object.keys(value)) collectEntries((value as Record<string, unknown>)[key], out);
 	}
 	return out;
 }
 
-/** Encodes a value as JSON-safe data; `blobHash` gives the SHA-256 of each Blob met. */
-export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): Json {
+/** The bytes of an entry value that is binary data. */
+export function bytesOf(value: ArrayBuffer | ArrayBufferView): Uint8Array<ArrayBuffer> {
+	return value instanceof ArrayBuffer
+		? new Uint8Array(value)
+		: (new Uint8Array(value.buffer, value.byteOffset, value.byteLength) as Uint8Array<ArrayBuffer>);
+}
+
+/** Encodes a value as JSON-safe data; `entryHash` gives the SHA-256 of each entry value met. */
+export function encodeValue(value: unknown, entryHash: EntryHash): Json {
 	switch (typeof value) {
 		case 'string':
 		case 'boolean':
@@ -122,7 +159,7 @@ export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): J
 			throw new TypeError(`Valeur non sauvegardable : ${typeof value}`);
 	}
 	if (value === null) return null;
-	if (Array.isArray(value)) return value.map((item) => encodeValue(item, blobHash));
+	if (Array.isArray(value)) return value.map((item) => encodeValue(item, entryHash));
 	if (value instanceof Date) {
 		const time = value.getTime();
 		return { [TAG]: 'date', v: Number.isNaN(time) ? null : time };
@@ -130,7 +167,7 @@ export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): J
 	if (value instanceof Blob) {
 		const ref: Record<string, Json> = {
 			[TAG]: 'blob',
-			sha256: blobHash(value),
+			sha256: entryHash(value),
 			size: value.size,
 			type: value.type
 		};
@@ -140,38 +177,47 @@ export function encodeValue(value: unknown, blobHash: (blob: Blob) => string): J
 		}
 		return ref;
 	}
-	if (value instanceof ArrayBuffer) return { [TAG]: 'ab', v: toBase64(new Uint8Array(value)) };
+	if (value instanceof ArrayBuffer) {
+		if (isEntryBinary(value)) return { [TAG]: 'ab', sha256: entryHash(value), size: value.byteLength };
+		return { [TAG]: 'ab', v: toBase64(new Uint8Array(value)) };
+	}
 	if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
 		const kind = value.constructor.name as TypedArrayName;
 		if (!(kind in TYPED_ARRAYS)) throw new TypeError(`Tableau typé non sauvegardable : ${kind}`);
-		const bytes = new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-		return { [TAG]: 'ta', k: kind, v: toBase64(bytes) };
+		if (isEntryBinary(value))
+			return { [TAG]: 'ta', k: kind, sha256: entryHash(value), size: value.byteLength };
+		return { [TAG]: 'ta', k: kind, v: toBase64(bytesOf(value)) };
 	}
 	if (value instanceof Map) {
 		return {
 			[TAG]: 'map',
-			v: [...value].map(([k, v]) => [encodeValue(k, blobHash), encodeValue(v, blobHash)])
+			v: [...value].map(([k, v]) => [encodeValue(k, entryHash), encodeValue(v, entryHash)])
 		};
 	}
-	if (value instanceof Set) return { [TAG]: 'set', v: [...value].map((v) => encodeValue(v, blobHash)) };
+	if (value instanceof Set) return { [TAG]: 'set', v: [...value].map((v) => encodeValue(v, entryHash)) };
 	if (value instanceof RegExp) return { [TAG]: 're', s: value.source, f: value.flags };
 	if (!isPlainObject(value)) throw new TypeError(`Objet non sauvegardable : ${value.constructor?.name}`);
 	const out: Record<string, Json> = {};
 	for (const key of Object.keys(value)) {
-		setOwn(out, key, encodeValue((value as Record<string, unknown>)[key], blobHash));
+		setOwn(out, key, encodeValue((value as Record<string, unknown>)[key], entryHash));
 	}
 	return Object.hasOwn(out, TAG) ? { [TAG]: 'obj', v: out } : out;
 }
 
-/** The inverse of encodeValue; `blobOf` returns the Blob stored under a reference. */
-export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unknown {
+/** Binary bytes of a tagged value: inline base64 (`v`), or an entry (`sha256`, format 2). */
+function binaryOf(obj: Record<string, unknown>, entries: EntrySource): Uint8Array<ArrayBuffer> {
+	return typeof obj.sha256 === 'string' ? entries.bytes(obj.sha256) : fromBase64(obj.v as string);
+}
+
+/** The inverse of encodeValue; `entries` gives the Blobs and bytes stored under references. */
+export function decodeValue(value: unknown, entries: EntrySource): unknown {
 	if (value === null || typeof value !== 'object') return value;
-	if (Array.isArray(value)) return value.map((item) => decodeValue(item, blobOf));
+	if (Array.isArray(value)) return value.map((item) => decodeValue(item, entries));
 	const obj = value as Record<string, unknown>;
-	if (!Object.hasOwn(obj, TAG)) return decodeFields(obj, blobOf);
+	if (!Object.hasOwn(obj, TAG)) return decodeFields(obj, entries);
 	switch (obj[TAG]) {
 		case 'obj':
-			return decodeFields(obj.v as Record<string, unknown>, blobOf);
+			return decodeFields(obj.v as Record<string, unknown>, entries);
 		case 'num':
 			return obj.v === '-0' ? -0 : Number(obj.v);
 		case 'bigint':
@@ -181,21 +227,21 @@ export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unk
 		case 'date':
 			return new Date(obj.v === null ? NaN : (obj.v as number));
 		case 'blob':
-			return blobOf(obj as unknown as BlobRef);
+			return entries.blob(obj as unknown as BlobRef);
 		case 'ab':
-			return fromBase64(obj.v as string).buffer;
+			return binaryOf(obj, entries).buffer;
 		case 'ta': {
 			const Ctor = TYPED_ARRAYS[obj.k as TypedArrayName];
 			if (!Ctor) throw new TypeError(`Tableau typé inconnu : ${String(obj.k)}`);
-			const bytes = fromBase64(obj.v as string);
+			const bytes = binaryOf(obj, entries);
 			return new Ctor(bytes.buffer, 0, bytes.byteLength / Ctor.BYTES_PER_ELEMENT);
 		}
 		case 'map':
 			return new Map(
-				(obj.v as [unknown, unknown][]).map(([k, v]) => [decodeValue(k, blobOf), decodeValue(v, blobOf)])
+				(obj.v as [unknown, unknown][]).map(([k, v]) => [decodeValue(k, entries), decodeValue(v, entries)])
 			);
 		case 'set':
-			return new Set((obj.v as unknown[]).map((v) => decodeValue(v, blobOf)));
+			return new Set((obj.v as unknown[]).map((v) => decodeValue(v, entries)));
 		case 're':
 			return new RegExp(obj.s as string, obj.f as string);
 		default:
@@ -203,9 +249,9 @@ export function decodeValue(value: unknown, blobOf: (ref: BlobRef) => Blob): unk
 	}
 }
 
-function decodeFields(obj: Record<string, unknown>, blobOf: (ref: BlobRef) => Blob): Record<string, unknown> {
+function decodeFields(obj: Record<string, unknown>, entries: EntrySource): Record<string, unknown> {
 	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(obj)) setOwn(out, key, decodeValue(obj[key], blobOf));
+	for (const key of Object.keys(obj)) setOwn(out, key, decodeValue(obj[key], entries));
 	return out;
 }
 
@@ -214,17 +260,19 @@ function setOwn(target: object, key: string, value: unknown): void {
 	Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** Blob references inside an encoded (JSON) value, to check that each one is in the archive. */
-export function blobRefsOf(value: unknown, out: BlobRef[] = []): BlobRef[] {
+/** Entry references inside an encoded (JSON) value, to check that each one is in the archive. */
+export function entryRefsOf(value: unknown, out: EntryRef[] = []): EntryRef[] {
 	if (value === null || typeof value !== 'object') return out;
 	if (Array.isArray(value)) {
-		for (const item of value) blobRefsOf(item, out);
+		for (const item of value) entryRefsOf(item, out);
 		return out;
 	}
 	const obj = value as Record<string, unknown>;
-	if (obj[TAG] === 'blob') out.push(obj as unknown as BlobRef);
-	else if (obj[TAG] === 'obj') blobRefsOf(obj.v, out);
-	else if (obj[TAG] === 'map' || obj[TAG] === 'set') blobRefsOf(obj.v, out);
-	else if (!Object.hasOwn(obj, TAG)) for (const key of Object.keys(obj)) blobRefsOf(obj[key], out);
+	const tag = obj[TAG];
+	if (tag === 'blob') out.push({ sha256: String(obj.sha256), kind: 'blob' });
+	else if ((tag === 'ab' || tag === 'ta') && typeof obj.sha256 === 'string')
+		out.push({ sha256: obj.sha256, kind: 'bytes' });
+	else if (tag === 'obj' || tag === 'map' || tag === 'set') entryRefsOf(obj.v, out);
+	else if (!Object.hasOwn(obj, TAG)) for (const key of Object.keys(obj)) entryRefsOf(obj[key], out);
 	return out;
 }
