@@ -47,6 +47,25 @@ describe('backup fixtures of every version', () => {
 		expect(await unpackRows(chunk!.data)).toEqual([{ Tracking: 'TEST123', Montant: 1000, _line: 2 }]);
 		expect((await db.settings.get('user.name'))?.value).toBe('Camille Martin');
 	});
+	it('restores format 2 / schema 2, packed chunk rows byte for byte', async () => {
+		const db = new PilotDB(`v2-${Math.random()}`);
+		opened.push(db);
+		const parsed = await readBackupFile(db, fixture('pilot-backup-format2-schema2.zip'), { worker: false });
+		expect(parsed.manifest).toMatchObject({ formatVersion: 2, schemaVersion: 2 });
+		expect(parsed.manifest.binaries).toEqual({ count: 1, bytes: 11518 });
+		await applyRestore(db, parsed);
+		expect((await db.claims.get('claim-test123'))?.history[0].by).toBe('Camille Martin');
+		const attachment = await db.claimAttachments.get('att-1');
+		expect([...new Uint8Array(await attachment!.blob.arrayBuffer())]).toEqual([137, 80, 78, 71, 1, 2, 3]);
+		expect(await (await db.datasets('dpd').get('ds-1'))?.original.text()).toBe(
+			'Tracking;Montant\nTEST123;10,00\n'
+		);
+		const chunk = await db.chunks('dpd').get(['ds-1', 0]);
+		expect(chunk?.data).toBeInstanceOf(Uint8Array);
+		const rows = await unpackRows<{ Tracking: string; Montant: number }>(chunk!.data);
+		expect(rows).toHaveLength(1500);
+		expect(rows[1499]).toEqual({ Tracking: 'TEST1622', Montant: 2499, _line: 1501 });
+	});
 });
 
 describe('older schema', () => {
