@@ -21,7 +21,7 @@ import {
 	type Manifest,
 	type ManifestTable
 } from './backup-format';
-import { decodeValue, entryRefsOf, type BlobRef, type EntryRef, type EntrySource } from './record-codec';
+import { decodeValue, entryRefsOf, type BlobRef, type EntrySource } from './record-codec';
 import { decryptPayload } from './backup-crypto';
 import { describeLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
@@ -109,12 +109,16 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 	const checked = checkManifest(manifest, options);
 	// Tables first: their lines say which entries are Blobs and which are bytes to keep.
 	const lines: Record<string, unknown[]> = {};
-	const wanted = new Map<string, { kind: EntryRef['kind']; table: string }>();
+	// What the records want of each entry: its bytes (binary values) and/or a Blob of some type.
+	const wanted = new Map<string, { bytes: boolean; blobType?: string; table: string }>();
 	for (const name of archive.inFileOrder(Object.keys(checked.tables).map(tableEntry)).map(tableName)) {
 		lines[name] = await readTable(archive, checked, name, fileName, options.verifyOnly === true);
 		for (const value of lines[name])
 			for (const ref of entryRefsOf(value)) {
-				if (wanted.get(ref.sha256)?.kind !== 'bytes') wanted.set(ref.sha256, { kind: ref.kind, table: name });
+				const want = wanted.get(ref.sha256) ?? { bytes: false, table: name };
+				if (ref.kind === 'bytes') want.bytes = true;
+				else want.blobType ??= ref.type;
+				wanted.set(ref.sha256, want);
 			}
 	}
 	// Every entry's bytes must hash to its name; only binary values stay in memory, a stored Blob
@@ -128,8 +132,14 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 		if ((await sha256Hex(bytes)) !== hash)
 			throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
 		if (options.verifyOnly) continue;
-		if (wanted.get(hash)?.kind === 'bytes') binaries.set(hash, shared ? bytes.slice() : bytes);
-		blobs.set(hash, shared ? (await archive.slice(entry))! : new Blob([bytes]));
+		const want = wanted.get(hash);
+		if (want?.bytes) binaries.set(hash, shared ? bytes.slice() : bytes);
+		// Each Blob made costs a round trip to the blob store: only for Blobs the records hold.
+		if (want?.blobType !== undefined)
+			blobs.set(
+				hash,
+				shared ? (await archive.slice(entry, want.blobType))! : new Blob([bytes], { type: want.blobType })
+			);
 	}
 	for (const [hash, { table }] of wanted) {
 		if (!blobs.has(hash) && !binaries.has(hash) && !options.verifyOnly)
@@ -154,7 +164,8 @@ function entrySource(blobs: Map<string, Blob>, binaries: Map<string, Uint8Array<
 			const id = `${ref.sha256}|${ref.type}`;
 			let blob = typed.get(id);
 			if (!blob) {
-				blob = blobs.get(ref.sha256)!.slice(0, ref.size, ref.type);
+				const stored = blobs.get(ref.sha256)!;
+				blob = stored.type === ref.type ? stored : stored.slice(0, ref.size, ref.type);
 				typed.set(id, blob);
 			}
 			if (ref.name !== undefined && typeof File !== 'undefined') {

@@ -4,7 +4,8 @@
  * LISEZMOI.txt. Runs in the backup worker in the browser, and inline in Node tests: it never
  * touches IndexedDB.
  */
-import { Zip, ZipDeflate, ZipPassThrough, strToU8 } from 'fflate';
+import { Zip, ZipDeflate, strToU8, type ZipInputFile } from 'fflate';
+import { crc32 } from './crc32';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { bytesOf, collectEntries, encodeValue, isPlainJson, type EntryValue } from './record-codec';
@@ -63,7 +64,9 @@ interface OpenTable {
 export class BackupWriter {
 	readonly #zip: Zip;
 	#folded: Blob = new Blob([]);
-	#parts: Uint8Array<ArrayBuffer>[] = [];
+	#parts: BlobPart[] = [];
+	/** The Blob whose bytes are being written: the output refers to it instead of copying them. */
+	#source: { bytes: Uint8Array; blob: Blob } | null = null;
 	#partBytes = 0;
 	#output: Promise<Blob>;
 	#tables: Record<string, ManifestTable> = {};
@@ -83,8 +86,12 @@ export class BackupWriter {
 		this.#output = new Promise((resolve, reject) => {
 			this.#zip.ondata = (err, chunk, final) => {
 				if (err) return reject(err);
-				this.#parts.push(chunk as Uint8Array<ArrayBuffer>);
-				this.#partBytes += chunk.length;
+				if (chunk === this.#source?.bytes) {
+					this.#parts.push(this.#source.blob);
+				} else {
+					this.#parts.push(chunk as Uint8Array<ArrayBuffer>);
+					this.#partBytes += chunk.length;
+				}
 				if (this.#partBytes >= FOLD_BYTES || final) this.#fold();
 				if (final) resolve(this.#folded);
 			};
@@ -114,9 +121,16 @@ export class BackupWriter {
 		this.processed += bytes.length;
 		if (this.#written.has(hash)) return;
 		this.#written.set(hash, { size: bytes.length, blob: value instanceof Blob });
-		const entry = new ZipPassThrough(blobEntry(hash));
+		const entry: ZipInputFile = {
+			filename: blobEntry(hash),
+			compression: 0,
+			size: bytes.length,
+			crc: crc32(bytes)
+		};
 		this.#zip.add(entry);
-		entry.push(bytes, true);
+		if (value instanceof Blob) this.#source = { bytes, blob: value };
+		entry.ondata!(null, bytes, true);
+		this.#source = null;
 	}
 
 	/** Adds records to the open table; `keys` only for tables whose keys are outside the records. */

@@ -57,6 +57,13 @@ describe('record codec', () => {
 		expect(back).toStrictEqual({ packed, words, small: new Uint8Array([1]) });
 	});
 
+	it('finds the entries inside an escaped object, whatever its keys', () => {
+		const encoded = JSON.parse(
+			JSON.stringify(encodeValue({ $: [new Blob(['x'], { type: 'text/plain' })] }, () => 'h'))
+		);
+		expect(entryRefsOf(encoded)).toEqual([{ sha256: 'h', kind: 'blob', type: 'text/plain' }]);
+	});
+
 	it('escapes user keys that look like its type tags', () => {
 		const value = { $: 'date', v: 5, nested: { $: { $: 'num', v: '-0' } } };
 		const encoded = encodeValue(value, () => 'h');

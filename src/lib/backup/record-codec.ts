@@ -38,6 +38,8 @@ export interface EntrySource {
 export interface EntryRef {
 	sha256: string;
 	kind: 'blob' | 'bytes';
+	/** A Blob's MIME type. */
+	type?: string;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -269,10 +271,16 @@ export function entryRefsOf(value: unknown, out: EntryRef[] = []): EntryRef[] {
 	}
 	const obj = value as Record<string, unknown>;
 	const tag = obj[TAG];
-	if (tag === 'blob') out.push({ sha256: String(obj.sha256), kind: 'blob' });
+	const fields = (o: Record<string, unknown>) => {
+		for (const key of Object.keys(o)) entryRefsOf(o[key], out);
+	};
+	if (!Object.hasOwn(obj, TAG)) fields(obj);
+	else if (tag === 'blob')
+		out.push({ sha256: String(obj.sha256), kind: 'blob', type: String(obj.type ?? '') });
 	else if ((tag === 'ab' || tag === 'ta') && typeof obj.sha256 === 'string')
 		out.push({ sha256: obj.sha256, kind: 'bytes' });
-	else if (tag === 'obj' || tag === 'map' || tag === 'set') entryRefsOf(obj.v, out);
-	else if (!Object.hasOwn(obj, TAG)) for (const key of Object.keys(obj)) entryRefsOf(obj[key], out);
+	// An escaped object's fields are values, whatever their keys (one may be "$").
+	else if (tag === 'obj' && obj.v && typeof obj.v === 'object') fields(obj.v as Record<string, unknown>);
+	else if (tag === 'map' || tag === 'set') entryRefsOf(obj.v, out);
 	return out;
 }
