@@ -59,6 +59,9 @@ function parseJson(bytes: Uint8Array, file: string, entry: string): unknown {
 	}
 }
 
+/** Entries being hashed at once (each digest holds a copy of its entry). */
+const HASHES_IN_FLIGHT = 8;
+
 export async function readBackup(file: Blob, options: ReadOptions): Promise<ParsedBackup> {
 	const { fileName } = options;
 	const progress = options.onProgress;
@@ -123,14 +126,20 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 	}
 	// Every entry's bytes must hash to its name; only binary values stay in memory, a stored Blob
 	// becomes a slice of the file itself.
+	const checks: Promise<void>[] = [];
 	const blobs = new Map<string, Blob>();
 	const binaries = new Map<string, Uint8Array<ArrayBuffer>>();
 	for (const entry of archive.inFileOrder([...archive.entries.keys()])) {
 		if (!entry.startsWith(BLOB_PREFIX)) continue;
 		const hash = entry.slice(BLOB_PREFIX.length);
 		const { bytes, shared } = await archive.view(entry);
-		if ((await sha256Hex(bytes)) !== hash)
-			throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
+		// The digest copies its input and runs off this thread: the next entry is read meanwhile.
+		const check = sha256Hex(bytes).then((actual) => {
+			if (actual !== hash) throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
+		});
+		check.catch(() => {}); // awaited below; a failure is reported there
+		checks.push(check);
+		if (checks.length >= HASHES_IN_FLIGHT) await Promise.all(checks.splice(0));
 		if (options.verifyOnly) continue;
 		const want = wanted.get(hash);
 		if (want?.bytes) binaries.set(hash, shared ? bytes.slice() : bytes);
@@ -141,6 +150,7 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 				shared ? (await archive.slice(entry, want.blobType))! : new Blob([bytes], { type: want.blobType })
 			);
 	}
+	await Promise.all(checks);
 	for (const [hash, { table }] of wanted) {
 		if (!blobs.has(hash) && !binaries.has(hash) && !options.verifyOnly)
 			throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(hash) });
