@@ -6,8 +6,10 @@
 const CASES = [
 	['rawWriteRows', 'IndexedDB write, 1 record/row'],
 	['rawReadRows', 'IndexedDB read, 1 record/row'],
-	['rawWriteChunks', 'IndexedDB write, chunk records'],
-	['rawReadChunks', 'IndexedDB read, chunk records'],
+	['rawWriteObjectChunks', 'IndexedDB write, chunks of row objects'],
+	['rawReadObjectChunks', 'IndexedDB read, chunks of row objects'],
+	['rawWriteChunks', 'IndexedDB write, app records (packed chunks)'],
+	['rawReadChunks', 'IndexedDB read, app records (packed chunks)'],
 	['exportDB', 'dexie-export-import exportDB'],
 	['importDB', 'dexie-export-import importDB'],
 	['backup', 'Pilot backup (verified ZIP)'],
@@ -133,6 +135,8 @@ export function summarise(results, meta) {
 			heapPair: { smallN: small, largeN: large, smallPeakMB: heapOf(small), largePeakMB: heapOf(large) },
 			chunksOverRowsWrite: ratio(ms('rawWriteRows'), ms('rawWriteChunks')),
 			chunksOverRowsRead: ratio(ms('rawReadRows'), ms('rawReadChunks')),
+			packedOverObjectChunksWrite: ratio(ms('rawWriteObjectChunks'), ms('rawWriteChunks')),
+			packedOverObjectChunksRead: ratio(ms('rawReadObjectChunks'), ms('rawReadChunks')),
 			medianOfPerRepetitionRatios: perRepetition
 		},
 		longestTaskMs,

@@ -138,7 +138,14 @@ async function databaseRep(p, n, record) {
 			return null;
 		});
 	record('populate', populated ?? { error: p.broken });
-	for (const c of ['rawWriteRows', 'rawReadRows', 'rawWriteChunks']) record(c, await runCase(p, c, c));
+	for (const c of [
+		'rawWriteRows',
+		'rawReadRows',
+		'rawWriteObjectChunks',
+		'rawReadObjectChunks',
+		'rawWriteChunks'
+	])
+		record(c, await runCase(p, c, c));
 	await p.page.evaluate(() => window.bench.release()).catch(() => {});
 	for (const c of ['rawReadChunks', 'backup', 'exportDB', 'restore', 'importDB'])
 		record(c, await runCase(p, c, c));

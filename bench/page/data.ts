@@ -137,14 +137,24 @@ export interface GeneratedTable {
 export async function generateYear(
 	n: number,
 	seed = 2026
-): Promise<{ tables: GeneratedTable[]; rows: number; blobBytes: number; flat: unknown[] }> {
+): Promise<{
+	tables: GeneratedTable[];
+	rows: number;
+	blobBytes: number;
+	flat: unknown[];
+	objectTables: GeneratedTable[];
+}> {
 	const r = rng(seed);
 	const byTable = new Map<string, unknown[]>();
-	const push = (name: string, rec: unknown) => {
-		let list = byTable.get(name);
-		if (!list) byTable.set(name, (list = []));
+	/** The same chunks with their rows as objects: the layout before packing, for the bench's limits. */
+	const objectChunks = new Map<string, unknown[]>();
+	const add = (tables: Map<string, unknown[]>, name: string, rec: unknown) => {
+		let list = tables.get(name);
+		if (!list) tables.set(name, (list = []));
 		list.push(rec);
 	};
+	const push = (name: string, rec: unknown) => add(byTable, name, rec);
+	const pushObjects = (name: string, rec: unknown) => add(objectChunks, name, rec);
 	const totalBlob = n * BLOB_BYTES_PER_ROW;
 	const files: { store: DatasetStore; slot: string; month: number; rows: number; kind: '3pl' | 'invoice' }[] =
 		[];
@@ -175,6 +185,7 @@ export async function generateYear(
 		for (const row of rows) flat.push(row);
 		for (let c = 0; c < rows.length; c += CHUNK_ROWS) {
 			const slice = rows.slice(c, c + CHUNK_ROWS);
+			pushObjects(`${f.store}Chunks`, { datasetId: id, index: chunkCount, rows: slice });
 			const chunk: ChunkRecord = {
 				datasetId: id,
 				index: chunkCount++,
@@ -248,6 +259,11 @@ export async function generateYear(
 		rows: n,
 		blobBytes,
 		/** The same rows, one by one, for the one-record-per-row limit. */
-		flat
+		flat,
+		/** The same database with chunk rows as objects instead of packed. */
+		objectTables: [...byTable].map(([name, records]) => ({
+			name,
+			records: objectChunks.get(name) ?? records
+		}))
 	};
 }

@@ -6,6 +6,8 @@
 import { exportDB, importDB } from 'dexie-export-import';
 import { DB_NAME, PilotDB, db } from '$lib/db/pilot-db';
 import { generateYear } from './data';
+
+const OBJECTS_DB = 'bench-raw-object-chunks';
 import * as raw from './raw';
 import * as ours from './ours';
 
@@ -88,6 +90,19 @@ const bench = {
 
 	rawWriteRows: () => measure(async () => raw.writeRows(state.flat!)),
 	rawReadRows: () => measure(async () => ({ rows: await raw.readRows() })),
+	/** The layout packing replaced: the same database, chunk rows as objects (same rows, same chunks). */
+	async rawWriteObjectChunks() {
+		await raw.deleteDatabase(OBJECTS_DB);
+		const empty = new PilotDB(OBJECTS_DB);
+		await empty.open();
+		empty.close();
+		return measure(() => raw.writeTables(OBJECTS_DB, state.data!.objectTables));
+	},
+	async rawReadObjectChunks() {
+		const figures = await measure(async () => raw.readTables(OBJECTS_DB));
+		await raw.deleteDatabase(OBJECTS_DB);
+		return figures;
+	},
 
 	/** The same records as the app stores them (chunks, datasets with Blobs, entities), into an empty copy of the schema. */
 	async rawWriteChunks() {
