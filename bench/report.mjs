@@ -41,6 +41,11 @@ function caseSummary(runs) {
 	const extra = {};
 	for (const key of ['bytes', 'rows', 'records', 'blobs', 'blobBytes', 'matched', 'workers'])
 		if (ok.length && typeof ok[0][key] === 'number') extra[key] = ok[0][key];
+	// Where the time went inside our cases (backup: read/zip/verify; restore: read/take/upgrade/write).
+	if (ok.length && ok[0].phasesMs && typeof ok[0].phasesMs === 'object')
+		extra.phasesMs = Object.fromEntries(
+			Object.keys(ok[0].phasesMs).map((k) => [k, round(median(ok.map((r) => r.phasesMs?.[k])))])
+		);
 	return {
 		ms: round(median(ok.map((r) => r.ms))),
 		runsMs: ok.map((r) => round(r.ms)),

@@ -19,13 +19,18 @@ export const parserIds = (): string[] => Object.keys(PARSERS);
 export async function backup(db: PilotDB): Promise<{ blob: Blob; [key: string]: unknown }> {
 	const created = await createBackup(db);
 	if (!created.verified) throw new Error('backup not verified');
-	return { blob: created.blob, records: created.manifest.totals.rows, blobs: created.manifest.blobs.count };
+	return {
+		blob: created.blob,
+		records: created.manifest.totals.rows,
+		blobs: created.manifest.blobs.count,
+		phasesMs: created.timings
+	};
 }
 
 /** Read + verify the whole ZIP (worker), then ONE read-write transaction. */
 export async function restore(db: PilotDB, file: File): Promise<Record<string, unknown>> {
 	const parsed = await restoreBackup(db, file, { fileName: file.name });
-	return { tables: Object.keys(parsed.tables).length };
+	return { tables: Object.keys(parsed.tables).length, phasesMs: parsed.timings };
 }
 
 /**

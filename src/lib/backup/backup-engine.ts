@@ -55,6 +55,8 @@ export interface CreatedBackup {
 	fileName: string;
 	encrypted: boolean;
 	verified: boolean;
+	/** Where the time went: reading the tables (and writing entries), finishing the ZIP, verifying it. */
+	timings: { readMs: number; zipMs: number; verifyMs: number };
 }
 
 function checkAbort(signal?: AbortSignal): void {
@@ -130,6 +132,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 	const registry = options.registry ?? appRegistry;
 	const now = options.now ?? new Date();
 	await db.open();
+	const lap = stopwatch();
 	const handle = openBackupOps(options.worker);
 	const abort = () => handle.close();
 	options.signal?.addEventListener('abort', abort);
@@ -173,12 +176,14 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 		if (options.lock === false) await read();
 		else await holdWrites(read);
 		checkAbort(options.signal);
+		const readMs = lap();
 		progress.phase = 'zip';
 		report();
 		const result = await handle.ops.finish(
 			{ schemaVersion: db.verno, createdAt: now.toISOString(), excluded: excludedTables(db, registry) },
 			options.password
 		);
+		const zipMs = lap();
 		let verified = false;
 		if (options.verify !== false) {
 			progress.phase = 'verify';
@@ -194,7 +199,12 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 			verified = sameTables(check.manifest, result.manifest);
 			if (!verified) throw new PilotError('checksum-mismatch', { file: fileName, table: 'manifest.json' });
 		}
-		return { ...result, fileName: backupFileName(now), verified };
+		return {
+			...result,
+			fileName: backupFileName(now),
+			verified,
+			timings: { readMs, zipMs, verifyMs: lap() }
+		};
 	} catch (error) {
 		if (options.signal?.aborted) throw new PilotError('cancelled');
 		throw error;
@@ -202,6 +212,17 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 		options.signal?.removeEventListener('abort', abort);
 		handle.release();
 	}
+}
+
+/** Milliseconds since the previous call (or since it was made). */
+function stopwatch(): () => number {
+	let last = performance.now();
+	return () => {
+		const now = performance.now();
+		const ms = now - last;
+		last = now;
+		return ms;
+	};
 }
 
 function sameTables(a: Manifest, b: Manifest): boolean {
@@ -233,6 +254,7 @@ export async function readBackupFile(
 	options: ReadBackupFileOptions = {}
 ): Promise<ParsedBackup> {
 	const fileName = options.fileName ?? (file instanceof File ? file.name : 'sauvegarde.zip');
+	const lap = stopwatch();
 	const handle = openBackupOps(options.worker);
 	handle.setProgress(options.onProgress);
 	const abort = () => handle.close();
@@ -244,14 +266,17 @@ export async function readBackupFile(
 			limits: options.limits,
 			currentSchemaVersion: db.verno
 		});
+		const readMs = lap();
 		const parsed: ParsedBackup = { manifest: summary.manifest, encrypted: summary.encrypted, tables: {} };
 		for (const [name, { count, keyed }] of Object.entries(summary.tables)) {
 			parsed.tables[name] = await takeTable(handle, name, count, keyed);
 		}
 		await handle.ops.drop();
+		const takeMs = lap();
 		if (parsed.manifest.schemaVersion < db.verno) {
 			parsed.tables = await upgradeBackupSchema(parsed, db.verno);
 		}
+		parsed.timings = { readMs, takeMs, upgradeMs: lap() };
 		return parsed;
 	} catch (error) {
 		if (options.signal?.aborted) throw new PilotError('cancelled');
@@ -345,10 +370,12 @@ export async function restoreBackup(
 	options: RestoreBackupOptions = {}
 ): Promise<ParsedBackup> {
 	const parsed = await readBackupFile(db, file, options);
+	const lap = stopwatch();
 	await holdWrites(async () => {
 		await options.beforeWrite?.();
 		await applyRestore(db, parsed, options);
 	});
+	if (parsed.timings) parsed.timings.writeMs = lap();
 	return parsed;
 }
 

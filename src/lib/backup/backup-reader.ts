@@ -38,6 +38,8 @@ export interface ParsedBackup {
 	tables: Record<string, TableData>;
 	/** The manifest of the file itself was encrypted. */
 	encrypted: boolean;
+	/** Where a restore's time went: read + verify (worker), records to the page, schema upgrade, write. */
+	timings?: { readMs: number; takeMs: number; upgradeMs: number; writeMs?: number };
 }
 
 export interface ReadOptions {
