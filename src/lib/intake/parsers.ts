@@ -5,6 +5,7 @@
 import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
 import { parseChronopost } from '$lib/carriers/chronopost/chronopost.parser';
 import { parseDhl } from '$lib/carriers/dhl/dhl.parser';
+import { parseColisPrive } from '$lib/carriers/colis-prive/colis-prive.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import type { RawSheet } from './read';
 
@@ -31,5 +32,6 @@ export const PARSERS: Record<string, Parser> = {
 	'3pl': parseThreePL,
 	chronopost: parseChronopost,
 	dpd: parseDpd,
-	dhl: parseDhl
+	dhl: parseDhl,
+	'colis-prive': parseColisPrive
 };
