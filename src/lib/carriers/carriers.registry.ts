@@ -3,6 +3,7 @@
  * a module's functions cannot cross to a worker, its id and options can.
  */
 import { PilotError } from '$lib/i18n/errors';
+import { colisPriveModule } from './colis-prive/colis-prive.module';
 import { chronopostModuleFor } from './chronopost/chronopost.module';
 import type { SurplusType } from './chronopost/chronopost.parser';
 import { dhlModule } from './dhl/dhl.module';
@@ -14,7 +15,8 @@ type AnyModule = CarrierModule<never, BilledLine, unknown>;
 const FACTORIES: Record<string, (options: unknown) => AnyModule> = {
 	dpd: () => dpdModule as unknown as AnyModule,
 	chronopost: (options) => chronopostModuleFor(options as SurplusType[] | undefined) as unknown as AnyModule,
-	dhl: () => dhlModule as unknown as AnyModule
+	dhl: () => dhlModule as unknown as AnyModule,
+	'colis-prive': () => colisPriveModule as unknown as AnyModule
 };
 
 export function moduleFor(id: string, options: unknown): AnyModule {

@@ -1,5 +1,6 @@
 /** Tables of a carrier page as plain data: screen text, filters, export sheets, archived snapshots. */
 import type { SheetSpec } from '$lib/export';
+import { parseCents } from '$lib/intake/values';
 import type { AnyTableSpec, CellValue, ColumnKind, ColumnSpec, TableSpec } from './carrier.types';
 
 export { cellText } from '$lib/ui/data-table';
@@ -39,6 +40,10 @@ export function filterRows<Row>(spec: TableSpec<Row>, values: FilterValues): Row
 			if (f.kind === 'toggle') return f.test(row);
 			if (f.kind === 'choices') return chosenValues(f, values).includes(f.value(row));
 			if (f.kind === 'partner') return f.partner(row) === values[f.id];
+			if (f.kind === 'minCents') {
+				const min = parseCents(String(values[f.id]));
+				return min === null || min <= 0 || (f.cents(row) ?? Number.NEGATIVE_INFINITY) >= min;
+			}
 			return searchKey(f.text(row)).includes(searchKey(String(values[f.id])));
 		})
 	);

@@ -146,6 +146,8 @@ export type FilterSpec<Row> =
 	| { id: string; kind: 'search'; label: string; text: (row: Row) => string }
 	| { id: string; kind: 'partner'; label: string; partner: (row: Row) => string }
 	| { id: string; kind: 'toggle'; label: string; test: (row: Row) => boolean }
+	/** Rows whose amount is at least the typed euros ("1,5"); blank, zero or unreadable = inactive. */
+	| { id: string; kind: 'minCents'; label: string; cents: (row: Row) => number | null }
 	/** Several values ticked among `options` (e.g. surcharge types); `initial` until the user changes it. */
 	| {
 			id: string;
