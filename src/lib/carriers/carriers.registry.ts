@@ -8,6 +8,7 @@ import { chronopostModuleFor } from './chronopost/chronopost.module';
 import type { SurplusType } from './chronopost/chronopost.parser';
 import { dhlModule } from './dhl/dhl.module';
 import { dpdModule } from './dpd/dpd.module';
+import { mondialRelayModule } from './mondial-relay/mondial-relay.module';
 import type { BilledLine, CarrierModule } from './pipeline/carrier.types';
 
 type AnyModule = CarrierModule<never, BilledLine, unknown>;
@@ -16,6 +17,7 @@ const FACTORIES: Record<string, (options: unknown) => AnyModule> = {
 	dpd: () => dpdModule as unknown as AnyModule,
 	chronopost: (options) => chronopostModuleFor(options as SurplusType[] | undefined) as unknown as AnyModule,
 	dhl: () => dhlModule as unknown as AnyModule,
+	'mondial-relay': () => mondialRelayModule as unknown as AnyModule,
 	'colis-prive': () => colisPriveModule as unknown as AnyModule
 };
 

@@ -6,6 +6,7 @@ import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
 import { parseChronopost } from '$lib/carriers/chronopost/chronopost.parser';
 import { parseDhl } from '$lib/carriers/dhl/dhl.parser';
 import { parseColisPrive } from '$lib/carriers/colis-prive/colis-prive.parser';
+import { parseMondialRelay } from '$lib/carriers/mondial-relay/mondial-relay.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import type { RawSheet } from './read';
 
@@ -33,5 +34,6 @@ export const PARSERS: Record<string, Parser> = {
 	chronopost: parseChronopost,
 	dpd: parseDpd,
 	dhl: parseDhl,
-	'colis-prive': parseColisPrive
+	'colis-prive': parseColisPrive,
+	'mondial-relay': parseMondialRelay
 };

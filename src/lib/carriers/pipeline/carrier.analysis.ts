@@ -84,10 +84,13 @@ function flagOverweight<L extends BilledLine>(lines: MatchedLine<L>[], tolerance
 export function matchLines<L extends BilledLine>(
 	lines: L[],
 	lookup: ThreePLLookup,
-	rules: CarrierRules
+	rules: CarrierRules,
+	matchLine?: CarrierModule<unknown, L>['match']
 ): MatchedLine<L>[] {
 	const matched = lines.map((line): MatchedLine<L> => {
-		const { match, conflict } = matchTracking(line.tracking, lookup, rules);
+		const { match, conflict } = matchLine
+			? matchLine(line, lookup)
+			: matchTracking(line.tracking, lookup, rules);
 		const partner = match?.partner.trim() || NON_ATTRIBUE;
 		return { line, match, partner, conflict, flags: [] };
 	});
@@ -174,7 +177,7 @@ export function analyseCarrier<Row, L extends BilledLine, R>(
 	lookup: ThreePLLookup,
 	window: string[]
 ): Analysis<L, R> {
-	const lines = matchLines(module.lines(files), lookup, module.rules);
+	const lines = matchLines(module.lines(files), lookup, module.rules, module.match);
 	module.flag?.(lines, lookup);
 	const summary = summarise(lines);
 	return {

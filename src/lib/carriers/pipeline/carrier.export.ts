@@ -17,7 +17,8 @@ export function exportSheets<L extends BilledLine, R>(
 		const tab = tabs.find((t) => t.id === sheet.tab);
 		const found = tab?.tables(analysis).find((t) => t.id === sheet.table);
 		if (!found) throw new PilotError('not-found', { what: `Le tableau « ${sheet.name} »` });
-		const rows = spec.rows === 'filtered' ? filterRows(found, filters(sheet.tab, sheet.table)) : found.rows;
+		const mode = sheet.rows ?? spec.rows;
+		const rows = mode === 'filtered' ? filterRows(found, filters(sheet.tab, sheet.table)) : found.rows;
 		return toSheet(found, sheet.name, sheet.where ? rows.filter(sheet.where) : rows);
 	});
 }

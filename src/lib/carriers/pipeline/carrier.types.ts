@@ -216,6 +216,8 @@ export interface ExportSheet {
 	/** Rows the legacy file keeps on top of the filters (e.g. Chronopost's "écarts en votre défaveur" only). */
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- row type of the sheet's table
 	where?: (row: any) => boolean;
+	/** Overrides the export's `rows` for this sheet (Mondial Relay's detail file: the whole synthesis). */
+	rows?: 'filtered' | 'all';
 }
 
 export interface ExportSpec {
@@ -257,6 +259,11 @@ export interface CarrierModule<
 	rules: CarrierRules;
 	/** Stored rows of every file → billed lines, in file order (pure). */
 	lines: (files: InvoiceFile<Row>[]) => L[];
+	/**
+	 * Opt-in: how a line finds its 3PL row when its own tracking is not the key (Mondial Relay's returns
+	 * carry the order number or the outbound tracking). Default: the newest accepted row of `line.tracking`.
+	 */
+	match?: (line: L, lookup: ThreePLLookup) => { match: ThreePLMatch | null; conflict: ThreePLMatch[] };
 	/** The carrier's own flags (écart de prix, surplus…), raised before the summary sums them. */
 	flag?: (lines: MatchedLine<L>[], lookup: ThreePLLookup) => void;
 	/** The carrier's own analysis over matched lines (pure, recomputable). */
