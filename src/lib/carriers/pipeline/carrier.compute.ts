@@ -1,6 +1,6 @@
 /** The analysis of a carrier's stored records: no UI dependency, so the analysis worker runs it too. */
 import type { DatasetRecord } from '$lib/db/records';
-import { loadLookup } from '$lib/logisticiens/logisticiens.repository';
+import { listPeriods, loadLookup } from '$lib/logisticiens/logisticiens.repository';
 import { windowFor } from '$lib/logisticiens/threepl.lookup';
 import { analyseCarrier } from './carrier.analysis';
 import { carrierFiles } from './carrier.repository';
@@ -10,6 +10,9 @@ import type { Analysis, BilledLine, CarrierModule, InvoiceFile } from './carrier
 export function defaultWindow(datasets: Pick<DatasetRecord, 'dateRange'>[]): string[] {
 	return windowFor(datasets.flatMap((d) => d.dateRange ?? []));
 }
+
+/** Periods taken when the invoice carries no date at all (the legacy's "3 most recent files"). */
+export const UNDATED_PERIODS = 3;
 
 export interface ComputedAnalysis<L extends BilledLine, R> {
 	/** The stored files the analysis covers (rows not kept: the analysis holds the lines). */
@@ -25,7 +28,10 @@ export async function computeHere<Row, L extends BilledLine, R>(
 	chosenWindow: string[] | null
 ): Promise<ComputedAnalysis<L, R>> {
 	const files = await carrierFiles<Row>(module.store);
-	const automaticWindow = defaultWindow(files.map((f) => f.dataset));
+	const dated = defaultWindow(files.map((f) => f.dataset));
+	// No date to go by (e.g. Colis Privé's 4-column CSV): the latest periods held rather than none.
+	const automaticWindow =
+		dated.length || !files.length ? dated : (await listPeriods()).slice(0, UNDATED_PERIODS).reverse();
 	const window = chosenWindow ?? automaticWindow;
 	const lookup = await loadLookup(window);
 	const analysis = analyseCarrier(module, files, lookup, window);
