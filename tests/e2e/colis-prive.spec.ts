@@ -95,6 +95,13 @@ test('crosses the fixture invoice with the 3PL files: KPIs, tabs, filters, the e
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
+	await test.step('archive the analysis in the Bibliothèque under its period', async () => {
+		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+		await expect(
+			page.getByText(/Analyse Colis Privé archivée dans la Bibliothèque \(\S+ 2026\)/)
+		).toBeVisible();
+	});
+
 	await test.step('a flagged line opens a claim for Colis Privé', async () => {
 		await cp.openTab('⚠️ À contester');
 		await page
