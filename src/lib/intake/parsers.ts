@@ -5,6 +5,7 @@
 import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
 import { parseChronopost } from '$lib/carriers/chronopost/chronopost.parser';
 import { parseDhl } from '$lib/carriers/dhl/dhl.parser';
+import { parseColissimo } from '$lib/carriers/colissimo/colissimo.parser';
 import { parseColisPrive } from '$lib/carriers/colis-prive/colis-prive.parser';
 import { parseMondialRelay } from '$lib/carriers/mondial-relay/mondial-relay.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
@@ -34,6 +35,7 @@ export const PARSERS: Record<string, Parser> = {
 	chronopost: parseChronopost,
 	dpd: parseDpd,
 	dhl: parseDhl,
+	colissimo: parseColissimo,
 	'colis-prive': parseColisPrive,
 	'mondial-relay': parseMondialRelay
 };
