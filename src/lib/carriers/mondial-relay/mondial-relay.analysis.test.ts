@@ -63,6 +63,13 @@ describe('Mondial Relay on the fixture returns (answers.json)', () => {
 		expect(detail.filter((d) => d.status === STATUS_KO).every((d) => d.partner === NON_ATTRIBUE)).toBe(true);
 	});
 
+	it('reports the matching as the legacy did, with the key that found each return', () => {
+		const info = pageSpec(mondialRelayModule).tabs.find((t) => t.id === 'synthese')!.info!(analysis);
+		expect(info).toContain(
+			'58 retours TOOPOST · 52 identifiés (89,7 %) : 8 par référence = tracking aller, 44 par référence = n° de commande · 6 NON ATTRIBUÉ (10,3 %) · 3 lignes listées deux fois'
+		);
+	});
+
 	it('totals base, service surcharge and total in cents', () => {
 		expect(stats.baseCents).toBe(cents(answers.montant_base_total));
 		expect(stats.surchargeCents).toBe(cents(answers.majoration_total));
@@ -137,6 +144,7 @@ function returnsFile(rows: Partial<MondialRelayRow>[]): InvoiceFile<MondialRelay
 			weightKg: 1,
 			priceCents: 490,
 			surchargeCents: 0,
+			surchargeColumn: true,
 			repeatOf: null,
 			...r
 		}))
@@ -202,6 +210,14 @@ describe('Mondial Relay rules: the legacy defects fixed', () => {
 		const a = analyse([{ reference: 'CMD-1' }, { reference: 'CMD-1', _line: 3, repeatOf: 2 }]);
 		expect(a.result.stats).toMatchObject({ returns: 1, repeatedLines: 1, totalCents: 490 });
 		expect(a.result.detail[0].repeats).toEqual([3]);
+	});
+
+	it('says which files have no surcharge column (the legacy only warned once, then forgot)', () => {
+		const a = analyse([{ reference: 'CMD-1', surchargeColumn: false }]);
+		expect(a.result.stats.filesWithoutSurcharge).toEqual(['retours.csv']);
+		const info = pageSpec(mondialRelayModule).tabs.find((t) => t.id === 'synthese')!.info!(a);
+		expect(info).toContain('Colonne « Majoration de service » absente de retours.csv');
+		expect(run().analysis.result.stats.filesWithoutSurcharge).toEqual([]);
 	});
 
 	it('leaves other accounts out, whatever their case and spaces (MR-5)', () => {

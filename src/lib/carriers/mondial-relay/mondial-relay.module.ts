@@ -92,7 +92,10 @@ function matchingReport(a: A): string {
 	const missing = stats.unidentified
 		? ` · ⚠️ ${plural(stats.unidentified, 'retour')} sans partenaire : référence client inconnue des fichiers logisticiens de la période (vérifiez-les ou élargissez la période)`
 		: '';
-	return `📊 ${plural(stats.returns, `retour ${ACCOUNT}`, `retours ${ACCOUNT}`)} · ${formatInt(stats.identified)} identifiés (${percent(stats.identified, stats.returns)})${keys ? ` : ${keys}` : ''} · ${formatInt(stats.unidentified)} ${NON_ATTRIBUE} (${percent(stats.unidentified, stats.returns)})${repeated}${missing}`;
+	const noSurcharge = stats.filesWithoutSurcharge.length
+		? ` · ⚠️ Colonne « Majoration de service » absente de ${stats.filesWithoutSurcharge.join(', ')} : majoration comptée 0 €`
+		: '';
+	return `📊 ${plural(stats.returns, `retour ${ACCOUNT}`, `retours ${ACCOUNT}`)} · ${formatInt(stats.identified)} identifiés (${percent(stats.identified, stats.returns)})${keys ? ` : ${keys}` : ''} · ${formatInt(stats.unidentified)} ${NON_ATTRIBUE} (${percent(stats.unidentified, stats.returns)})${repeated}${missing}${noSurcharge}`;
 }
 
 const tabs: TabSpec<MondialRelayLine, MondialRelayResult>[] = [

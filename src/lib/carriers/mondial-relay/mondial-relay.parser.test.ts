@@ -53,6 +53,7 @@ describe('Mondial Relay parser on the fixture (answers.json)', () => {
 			weightKg: 0.98,
 			priceCents: 690,
 			surchargeCents: 0,
+			surchargeColumn: true,
 			repeatOf: null
 		});
 		const cents = file.rows.filter((r) => r.account === 'TOOPOST' && r.repeatOf === null);
@@ -77,6 +78,7 @@ describe('Mondial Relay parser: the legacy defects fixed', () => {
 		expect(withService.rows[0].surchargeCents).toBe(25);
 		const without = parse('Nom;Reférence client;Tracking;Prix;Service;de\nTOOPOST;A;R1;4,90;1,00;2,00\n');
 		expect(without.rows[0].surchargeCents).toBe(0);
+		expect(without.rows[0].surchargeColumn).toBe(false);
 		expect(without.meta).toMatchObject({ surchargeColumn: false });
 	});
 

@@ -31,6 +31,8 @@ export interface MondialRelayRow {
 	priceCents: number;
 	/** `Majoration de service` (0 when the column is absent or the cell blank). */
 	surchargeCents: number;
+	/** The file has a surcharge column (without one the surcharge is 0, and the page says so). */
+	surchargeColumn: boolean;
 	/** Line of an earlier row of the same file identical in every column (RULINGS 2: listed twice, one return). */
 	repeatOf: number | null;
 }
@@ -126,6 +128,7 @@ export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseR
 			weightKg,
 			priceCents,
 			surchargeCents,
+			surchargeColumn: 'surcharge' in index,
 			repeatOf
 		});
 	}

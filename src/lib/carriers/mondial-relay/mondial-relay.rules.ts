@@ -136,6 +136,8 @@ export interface MondialRelayStats {
 	/** Lines listed twice in a file (identical in every column), counted once. */
 	repeatedLines: number;
 	byKey: Record<MatchKey, number>;
+	/** Files without a "Majoration de service" column: their surcharge counts as 0. */
+	filesWithoutSurcharge: string[];
 }
 
 export interface MondialRelayResult {
@@ -206,7 +208,10 @@ export function analyseMondialRelay(
 			identified,
 			unidentified: detail.length - identified,
 			repeatedLines: detail.reduce((s, d) => s + d.repeats.length, 0),
-			byKey
+			byKey,
+			filesWithoutSurcharge: [
+				...new Set(lines.filter((ml) => !ml.line.row.surchargeColumn).map((ml) => ml.line.source.fileName))
+			]
 		}
 	};
 }
