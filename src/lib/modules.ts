@@ -73,7 +73,7 @@ export const MODULES: readonly ModuleInfo[] = [
 		id: 'mondial-relay',
 		label: 'Mondial Relay',
 		icon: '🚚',
-		caption: 'Gestion retours TOOPOST avec taxe fuel',
+		caption: 'Gestion retours TOOPOST avec majoration de service',
 		block: 'transporteurs',
 		brand: { bg: '#96154A', fg: '#FFFFFF' }
 	},
