@@ -3,6 +3,7 @@
  * a module's functions cannot cross to a worker, its id and options can.
  */
 import { PilotError } from '$lib/i18n/errors';
+import { colissimoModule } from './colissimo/colissimo.module';
 import { colisPriveModule } from './colis-prive/colis-prive.module';
 import { chronopostModuleFor } from './chronopost/chronopost.module';
 import type { SurplusType } from './chronopost/chronopost.parser';
@@ -17,6 +18,7 @@ const FACTORIES: Record<string, (options: unknown) => AnyModule> = {
 	dpd: () => dpdModule as unknown as AnyModule,
 	chronopost: (options) => chronopostModuleFor(options as SurplusType[] | undefined) as unknown as AnyModule,
 	dhl: () => dhlModule as unknown as AnyModule,
+	colissimo: () => colissimoModule as unknown as AnyModule,
 	'mondial-relay': () => mondialRelayModule as unknown as AnyModule,
 	'colis-prive': () => colisPriveModule as unknown as AnyModule
 };

@@ -1,5 +1,6 @@
 import { claimsTileSummary } from '$lib/claims/claims.repository';
 import { db } from '$lib/db/pilot-db';
+import type { DatasetRecord } from '$lib/db/records';
 import { DATASET_STORES, type DatasetStore } from '$lib/db/schema';
 import { plural } from '$lib/i18n/format';
 import type { ModuleId } from '$lib/modules';
@@ -8,12 +9,26 @@ const STORE_BY_MODULE = Object.fromEntries(
 	Object.entries(DATASET_STORES).map(([store, owner]) => [owner, store as DatasetStore])
 ) as Partial<Record<ModuleId, DatasetStore>>;
 
+/** What a tile counts: stored lines, or for Colissimo the 8R returns it analyses (its invoices hold outbound lines too). */
+function rowsLabel(store: DatasetStore, datasets: DatasetRecord[]): string {
+	if (store === 'colissimo') {
+		const returns = datasets.reduce(
+			(n, d) => n + (typeof d.meta.returns === 'number' ? d.meta.returns : 0),
+			0
+		);
+		return plural(returns, 'retour 8R', 'retours 8R');
+	}
+	return plural(
+		datasets.reduce((n, d) => n + d.rowCount, 0),
+		'ligne'
+	);
+}
+
 async function datasetSummary(store: DatasetStore): Promise<string> {
 	const datasets = await db.datasets(store).toArray();
 	if (datasets.length === 0) return 'Aucun fichier';
 	const periods = new Set(datasets.map((d) => d.period).filter(Boolean));
-	const rows = datasets.reduce((n, d) => n + d.rowCount, 0);
-	const parts = [plural(datasets.length, 'fichier'), plural(rows, 'ligne')];
+	const parts = [plural(datasets.length, 'fichier'), rowsLabel(store, datasets)];
 	if (periods.size) parts.unshift(plural(periods.size, 'période'));
 	return parts.join(' · ');
 }

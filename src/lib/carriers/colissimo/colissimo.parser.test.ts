@@ -61,9 +61,12 @@ describe('parseColissimo on the fixture invoice (answers.json)', () => {
 		expect(sum('totalCents')).toBe(Math.round(answers.returns_total_ttc * 100));
 	});
 
-	it('reads dd/mm/yyyy day-first and gives the invoice month (legacy CO-7)', () => {
+	it("reads dd/mm/yyyy day-first and gives the returns' dates and month (legacy CO-7)", () => {
 		expect(returns.find((r) => r.tracking === '8R72548712806')?.day).toBe('2026-11-12');
-		expect(result.dateRange).toEqual(['2026-10-03', '2026-12-02']);
+		// The outbound lines run from 03/10 to 02/12; the returns, which set the 3PL window, do not.
+		expect(rows.map((r) => r.day).sort()[0]).toBe('2026-10-03');
+		expect(rows.map((r) => r.day).sort()[rows.length - 1]).toBe('2026-12-02');
+		expect(result.dateRange).toEqual(['2026-10-12', '2026-11-28']);
 		expect(result.period).toBe('2026-11');
 	});
 

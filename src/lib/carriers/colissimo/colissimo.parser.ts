@@ -69,7 +69,7 @@ const MONEY: [MoneyKey, string, string][] = [
 	['totalCents', 'total', 'Total']
 ];
 
-/** The month most lines fall in (the invoice's own month). */
+/** The month most returns fall in (the invoice's own month). */
 function dominantMonth(days: string[]): string | null {
 	const counts = new Map<string, number>();
 	for (const d of days) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
@@ -138,8 +138,11 @@ export function parseColissimo(sheets: RawSheet[], ctx: ParseContext): ParseResu
 	}
 	ctx.onProgress?.(total, total);
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
-	const days = rows.flatMap((r) => (r.day ? [r.day] : [])).sort();
-	const returns = rows.filter(isReturn).length;
+	// The dates of the returns, the lines the module analyses: they set the 3PL window (an outbound line
+	// picked up in December must not ask for December's 3PL file).
+	const returnRows = rows.filter(isReturn);
+	const days = returnRows.flatMap((r) => (r.day ? [r.day] : [])).sort();
+	const returns = returnRows.length;
 	return {
 		rows: rows as unknown as Record<string, unknown>[],
 		errors,

@@ -1,0 +1,36 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '$lib/db/pilot-db';
+import { testDataset } from '$lib/db/dataset.testing';
+import { moduleSummary } from './home.summary';
+
+describe('home tile summaries of the dataset modules', () => {
+	beforeEach(async () => {
+		await Promise.all(db.tables.map((t) => t.clear()));
+	});
+
+	it('say when a module holds no file', async () => {
+		expect(await moduleSummary('colissimo')).toBe('Aucun fichier');
+	});
+
+	it('count stored lines, and the 8R returns of the Colissimo invoices (not their outbound lines)', async () => {
+		await db.datasets('dpd').put(testDataset({ id: 'd', slot: 'predict', period: '2026-11', rowCount: 107 }));
+		expect(await moduleSummary('dpd')).toBe('1 période · 1 fichier · 107 lignes');
+		await db.datasets('colissimo').bulkPut([
+			testDataset({
+				id: 'c1',
+				slot: 'facture',
+				period: '2026-11',
+				rowCount: 142,
+				meta: { returns: 42, otherLines: 100 }
+			}),
+			testDataset({
+				id: 'c2',
+				slot: 'facture',
+				period: '2026-10',
+				rowCount: 3,
+				meta: { returns: 1, otherLines: 2 }
+			})
+		]);
+		expect(await moduleSummary('colissimo')).toBe('2 périodes · 2 fichiers · 43 retours 8R');
+	});
+});
