@@ -83,4 +83,12 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 		const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
+
+	// The period comes from the matched outbound orders (legacy SH-2/SH-5: the pick-up dates, read month-first).
+	await test.step('archive the analysis under the month of the returned orders', async () => {
+		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+		await expect(
+			page.getByText('Analyse Mondial Relay archivée dans la Bibliothèque (Octobre 2026)')
+		).toBeVisible();
+	});
 });
