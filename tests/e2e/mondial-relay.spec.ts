@@ -84,6 +84,15 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
+	await test.step('the home tile counts the TOOPOST returns', async () => {
+		await page.goto('/');
+		await expect(page.getByTestId('tile-summary-mondial-relay')).toHaveText(
+			'1 période · 1 fichier · 58 retours TOOPOST'
+		);
+		await mr.goto();
+		await expect(mr.kpi('Total Retours')).toContainText('58', { timeout: 30_000 });
+	});
+
 	// The period comes from the matched outbound orders (legacy SH-2/SH-5: the pick-up dates, read month-first).
 	await test.step('archive the analysis under the month of the returned orders', async () => {
 		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();

@@ -33,4 +33,13 @@ describe('home tile summaries of the dataset modules', () => {
 		]);
 		expect(await moduleSummary('colissimo')).toBe('2 périodes · 2 fichiers · 43 retours 8R');
 	});
+
+	it('count the TOOPOST returns of the Mondial Relay files, not their lines', async () => {
+		await db
+			.datasets('mondialRelay')
+			.put(
+				testDataset({ id: 'mr', slot: 'retours', period: '2026-11', rowCount: 66, meta: { returns: 58 } })
+			);
+		expect(await moduleSummary('mondial-relay')).toBe('1 période · 1 fichier · 58 retours TOOPOST');
+	});
 });

@@ -9,14 +9,22 @@ const STORE_BY_MODULE = Object.fromEntries(
 	Object.entries(DATASET_STORES).map(([store, owner]) => [owner, store as DatasetStore])
 ) as Partial<Record<ModuleId, DatasetStore>>;
 
-/** What a tile counts: stored lines, or for Colissimo the 8R returns it analyses (its invoices hold outbound lines too). */
+/** Returns a module analyses, as its parser counted them (`meta.returns`), with their tile label. */
+const RETURNS_LABEL: Partial<Record<DatasetStore, [string, string]>> = {
+	colissimo: ['retour 8R', 'retours 8R'],
+	// Other accounts' lines and lines listed twice are in the file, not in the analysis.
+	mondialRelay: ['retour TOOPOST', 'retours TOOPOST']
+};
+
+/** What a tile counts: stored lines, or the returns it analyses (Colissimo's invoices hold outbound lines too). */
 function rowsLabel(store: DatasetStore, datasets: DatasetRecord[]): string {
-	if (store === 'colissimo') {
+	const label = RETURNS_LABEL[store];
+	if (label) {
 		const returns = datasets.reduce(
 			(n, d) => n + (typeof d.meta.returns === 'number' ? d.meta.returns : 0),
 			0
 		);
-		return plural(returns, 'retour 8R', 'retours 8R');
+		return plural(returns, ...label);
 	}
 	return plural(
 		datasets.reduce((n, d) => n + d.rowCount, 0),
