@@ -115,17 +115,27 @@ export function digitRun(tracking: string): string {
 	return /\d{8,}/.exec(tracking)?.[0] ?? '';
 }
 
-/** Colissimo shipments by the digit run of their tracking, built once per lookup. */
-const partialIndexes = new WeakMap<ThreePLLookup, { run: string; match: ThreePLMatch }[]>();
+interface PartialIndex {
+	/** Colissimo shipments by the digit run of their tracking. */
+	byRun: Map<string, ThreePLMatch[]>;
+	runs: string[];
+}
 
-function partialIndex(lookup: ThreePLLookup): { run: string; match: ThreePLMatch }[] {
+/** Built once per lookup: the 3PL rows are scanned once, not once per return. */
+const partialIndexes = new WeakMap<ThreePLLookup, PartialIndex>();
+
+function partialIndex(lookup: ThreePLLookup): PartialIndex {
 	let index = partialIndexes.get(lookup);
 	if (!index) {
-		index = [];
+		const byRun = new Map<string, ThreePLMatch[]>();
 		for (const match of lookup.rows()) {
 			const run = digitRun(match.tracking);
-			if (run && isColissimoCarrier(match.carrier.trim().toUpperCase())) index.push({ run, match });
+			if (!run || !isColissimoCarrier(match.carrier.trim().toUpperCase())) continue;
+			const list = byRun.get(run);
+			if (list) list.push(match);
+			else byRun.set(run, [match]);
 		}
+		index = { byRun, runs: [...byRun.keys()] };
 		partialIndexes.set(lookup, index);
 	}
 	return index;
@@ -143,10 +153,9 @@ function newer(a: ThreePLMatch, b: ThreePLMatch): number {
 export function partialMatch(tracking: string, lookup: ThreePLLookup): ThreePLMatch | null {
 	const run = digitRun(tracking);
 	if (!run) return null;
-	const hits = partialIndex(lookup).filter((e) => e.run.includes(run));
-	if (!hits.length) return null;
-	hits.sort((a, b) => Number(b.run === run) - Number(a.run === run) || newer(a.match, b.match));
-	return hits[0].match;
+	const { byRun, runs } = partialIndex(lookup);
+	const hits = byRun.get(run) ?? runs.filter((r) => r.includes(run)).flatMap((r) => byRun.get(r) ?? []);
+	return hits.length ? [...hits].sort(newer)[0] : null;
 }
 
 function addDays(day: string, n: number): string {
