@@ -199,7 +199,7 @@ export const mondialRelayModule: CarrierModule<MondialRelayRow, MondialRelayLine
 			label: '📄 CSV Retours Mondial Relay',
 			accept: '.csv',
 			parser: 'mondial-relay',
-			hint: `Fichier CSV avec séparateur ; et montants avec virgule : colonnes « Nom », « Référence client », « Tracking », « Date PCH », « Poids facturé », « Prix », « Majoration de service ». Seuls les retours du compte ${ACCOUNT} sont analysés.`
+			hint: `séparateur ; et montants avec virgule, retours du compte ${ACCOUNT}`
 		}
 	],
 	// A parcel may come back through Mondial Relay whoever took it out: every 3PL carrier counts, and
