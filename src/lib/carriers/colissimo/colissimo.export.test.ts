@@ -87,7 +87,7 @@ describe('Colissimo exports', () => {
 
 	it('exports the filtered returns, as the screen shows them', async () => {
 		const camille: FilterLookup = (tab, table) =>
-			tab === 'detail' && table === 'retours' ? { partner: 'LA BOUTIQUE DE CAMILLE' } : {};
+			tab === 'detail' && table === 'retours' ? { partner: 'LA BOUTIQUE DE CAMILLE' } : { partner: '' };
 		const { blob } = await buildExport(spec.tabs, analysis, exportOf('retours'), camille);
 		const sheet = (await readBack(blob)).rows('Retours Colissimo');
 		const expected = answers.per_partner['LA BOUTIQUE DE CAMILLE'];
