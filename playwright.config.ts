@@ -24,7 +24,9 @@ export default defineConfig({
 	retries: process.env.CI ? 1 : 0,
 	workers: 2,
 	timeout: 60_000,
-	reporter: process.env.CI ? [['list']] : [['list']],
+	reporter: [['list']],
+	// Beside the build it tests, so engineers running e2e on their own PILOT_OUT never share traces.
+	outputDir: process.env.PILOT_OUT ? `${process.env.PILOT_OUT}/test-results` : 'test-results',
 	use: {
 		baseURL: `http://localhost:${port}`,
 		locale: 'fr-FR',
