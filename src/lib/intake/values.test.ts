@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
+	dominantMonth,
+	mostFrequent,
 	excelSerialToDay,
 	headerKey,
 	normalisePostcode,
@@ -114,5 +116,14 @@ describe('headerKey', () => {
 		expect(headerKey("  Date d'Expédition ")).toBe('date d expedition');
 		expect(headerKey('Date d expedition')).toBe('date d expedition');
 		expect(headerKey('Numéro   de\u00a0tracking')).toBe('numero de tracking');
+	});
+});
+
+describe("dominantMonth (a file's period)", () => {
+	it('takes the month most days fall in, the later one on a tie, ignoring blanks', () => {
+		expect(dominantMonth(['2026-10-31', '2026-11-02', '2026-11-03', null, ''])).toBe('2026-11');
+		expect(dominantMonth(['2026-10-01', '2026-11-01'])).toBe('2026-11');
+		expect(dominantMonth([])).toBeNull();
+		expect(mostFrequent(['EUR', 'EUR', 'CHF', undefined])).toBe('EUR');
 	});
 });

@@ -152,3 +152,22 @@ export function normalisePostcode(code: Cell, country?: Cell): string {
 export function monthOf(day: string): string {
 	return day.slice(0, 7);
 }
+
+/** The value met most often (blank ones ignored); on a tie the later in sort order; null if none. */
+export function mostFrequent(values: Iterable<string | null | undefined>): string | null {
+	const counts = new Map<string, number>();
+	for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+	let best: string | null = null;
+	let bestN = 0;
+	for (const [v, n] of counts) {
+		if (n > bestN || (n === bestN && best !== null && v > best)) [best, bestN] = [v, n];
+	}
+	return best;
+}
+
+/** The month most days fall in (the later month on a tie): a file's or an analysis's period. */
+export function dominantMonth(days: Iterable<string | null | undefined>): string | null {
+	const months: string[] = [];
+	for (const d of days) if (d) months.push(monthOf(d));
+	return mostFrequent(months);
+}

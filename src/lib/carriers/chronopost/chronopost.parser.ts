@@ -7,7 +7,15 @@ import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parsers';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { cellText, headerKey, isBlank, parseCents, parseDay, parseNumber } from '$lib/intake/values';
+import {
+	cellText,
+	dominantMonth,
+	headerKey,
+	isBlank,
+	parseCents,
+	parseDay,
+	parseNumber
+} from '$lib/intake/values';
 
 /** The seven surcharge types, in the legacy's display order. */
 export const SURPLUS_TYPES = [
@@ -306,7 +314,7 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 		errors,
 		columns: ['Date', 'Tracking', 'Poids', 'Montant HT', 'Pays', 'Type Surplus'],
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		period: days.length ? mostFrequentMonth(days) : null,
+		period: dominantMonth(days),
 		meta: {
 			invoice,
 			sections,
@@ -315,10 +323,4 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 			unknownLabels
 		}
 	};
-}
-
-function mostFrequentMonth(days: string[]): string {
-	const counts = new Map<string, number>();
-	for (const d of days) counts.set(d.slice(0, 7), (counts.get(d.slice(0, 7)) ?? 0) + 1);
-	return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0][0];
 }

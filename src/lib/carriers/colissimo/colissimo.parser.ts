@@ -13,8 +13,8 @@ import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
 import {
 	cellText,
+	dominantMonth,
 	isBlank,
-	monthOf,
 	normalisePostcode,
 	parseCents,
 	parseDay,
@@ -68,15 +68,6 @@ const MONEY: [MoneyKey, string, string][] = [
 	['majorationCents', 'majoration', 'Majoration service'],
 	['totalCents', 'total', 'Total']
 ];
-
-/** The month most returns fall in (the invoice's own month). */
-function dominantMonth(days: string[]): string | null {
-	const counts = new Map<string, number>();
-	for (const d of days) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
-	let best: string | null = null;
-	for (const [m, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = m;
-	return best;
-}
 
 export function isReturn(row: Pick<ColissimoRow, 'product'>): boolean {
 	return row.product === RETURN_PRODUCT;

@@ -5,6 +5,7 @@
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
+import { mostFrequent } from '$lib/intake/values';
 import { XC_SLOTS, type DhlRow } from './dhl.parser';
 
 /** DHL bills by the next half kilo: overweight when billed kg × 1000 > 3PL g + 500 g (RULINGS 7). */
@@ -115,14 +116,6 @@ export interface DhlResult {
 	currencies: string[];
 	/** Invoice numbers found in several files: their shipments are all Doublons. */
 	repeatedInvoices: RepeatedInvoice[];
-}
-
-function mostFrequent(values: string[]): string | null {
-	const counts = new Map<string, number>();
-	for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-	let best: string | null = null;
-	for (const [v, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = v;
-	return best;
 }
 
 function summarise(column: string, description: string, amounts: number[]): ColumnSummary {

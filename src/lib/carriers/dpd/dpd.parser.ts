@@ -9,8 +9,8 @@ import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
 import {
 	cellText,
+	dominantMonth,
 	isBlank,
-	monthOf,
 	normalisePostcode,
 	parseCents,
 	parseDay,
@@ -72,15 +72,6 @@ export const DPD_COLUMNS: ColumnSpec[] = [
 	{ key: 'participationCents', names: ['Participation Sureté', 'Participation Sûreté'] },
 	{ key: 'clrCents', names: ['Contribution Logistique Responsable'] }
 ];
-
-/** The month most lines fall in (the invoice's own month). */
-function dominantMonth(days: string[]): string | null {
-	const counts = new Map<string, number>();
-	for (const d of days) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
-	let best: string | null = null;
-	for (const [m, n] of counts) if (!best || n > (counts.get(best) ?? 0)) best = m;
-	return best;
-}
 
 export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];

@@ -10,7 +10,7 @@ import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parsers';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { cellText, isBlank, monthOf, parseCents, parseDay, parseNumber } from '$lib/intake/values';
+import { cellText, dominantMonth, isBlank, parseCents, parseDay, parseNumber } from '$lib/intake/values';
 
 /** A billed return as stored. */
 export interface MondialRelayRow {
@@ -56,18 +56,6 @@ export const MONDIAL_RELAY_COLUMNS: ColumnSpec[] = [
 	{ key: 'price', names: ['Prix'], required: true },
 	{ key: 'surcharge', names: SURCHARGE_NAMES }
 ];
-
-/** The most frequent month of the pick-up days (latest on a tie): the file's period. */
-function mainMonth(days: string[]): string | null {
-	const counts = new Map<string, number>();
-	for (const d of days) counts.set(monthOf(d), (counts.get(monthOf(d)) ?? 0) + 1);
-	let best: string | null = null;
-	for (const [m, n] of counts) {
-		const bestN = best ? (counts.get(best) ?? 0) : -1;
-		if (n > bestN || (n === bestN && best !== null && m > best)) best = m;
-	}
-	return best;
-}
 
 export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
@@ -140,7 +128,8 @@ export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseR
 		errors,
 		columns: MONDIAL_RELAY_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		period: mainMonth(days),
+		// The most frequent month of the pick-up days (latest on a tie): the file's period.
+		period: dominantMonth(days),
 		meta: {
 			accounts,
 			surchargeColumn: 'surcharge' in index,

@@ -4,7 +4,7 @@
  * carrier compute its own result. The page, the archive and the tests all call `analyseCarrier`.
  */
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
-import { monthOf } from '$lib/intake/values';
+import { dominantMonth, monthOf } from '$lib/intake/values';
 import { formatDay, formatNumber } from '$lib/i18n/format';
 import {
 	NON_ATTRIBUE,
@@ -150,12 +150,17 @@ export function summarise(lines: MatchedLine[]): PipelineSummary {
 	};
 }
 
-/** What each partner cost per month (month of the billed day, else of the 3PL shipment). */
+/** The month a line's cost belongs to: of the billed day, else of the 3PL shipment, else 'inconnu'. */
+export function costMonth(ml: MatchedLine): string {
+	const day = ml.line.day ?? ml.match?.shipDate ?? ml.match?.orderDate ?? null;
+	return day ? monthOf(day) : 'inconnu';
+}
+
+/** What each partner cost per month (`costMonth`). */
 export function partnerMonthCosts(lines: MatchedLine[]): PartnerMonthCost[] {
 	const byKey = new Map<string, PartnerMonthCost>();
 	for (const ml of lines) {
-		const day = ml.line.day ?? ml.match?.shipDate ?? ml.match?.orderDate ?? null;
-		const month = day ? monthOf(day) : 'inconnu';
+		const month = costMonth(ml);
 		const key = `${ml.partner}\u0000${month}`;
 		const cost = byKey.get(key) ?? { partner: ml.partner, month, cents: 0, lines: 0 };
 		cost.cents += ml.line.amountCents;
@@ -195,18 +200,10 @@ export function analyseCarrier<Row, L extends BilledLine, R>(
  * (the legacy's rule), else among the billed days; ties go to the later month.
  */
 export function archivePeriod(lines: MatchedLine[]): string | null {
-	const counts = new Map<string, number>();
-	const add = (day: string | null | undefined) => {
-		if (day) counts.set(monthOf(day), (counts.get(monthOf(day)) ?? 0) + 1);
-	};
-	for (const ml of lines) add(ml.match?.orderDate ?? ml.match?.shipDate);
-	if (!counts.size) for (const ml of lines) add(ml.line.day);
-	let best: string | null = null;
-	for (const [month, n] of counts) {
-		const bestN = best ? (counts.get(best) ?? 0) : -1;
-		if (n > bestN || (n === bestN && best !== null && month > best)) best = month;
-	}
-	return best;
+	return (
+		dominantMonth(lines.map((ml) => ml.match?.orderDate ?? ml.match?.shipDate ?? '')) ??
+		dominantMonth(lines.map((ml) => ml.line.day))
+	);
 }
 
 /** "Du 02/10/2026 au 30/11/2026" for a date range. */
