@@ -9,6 +9,8 @@ import { parseColissimo } from '$lib/carriers/colissimo/colissimo.parser';
 import { parseColisPrive } from '$lib/carriers/colis-prive/colis-prive.parser';
 import { parseMondialRelay } from '$lib/carriers/mondial-relay/mondial-relay.parser';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
+import { parseRetours } from '$lib/retours/retours.parser';
+import { parseAttendus } from '$lib/attendus/attendus.parser';
 import type { RawSheet } from './read';
 
 export interface ParseResult {
@@ -37,5 +39,7 @@ export const PARSERS: Record<string, Parser> = {
 	dhl: parseDhl,
 	colissimo: parseColissimo,
 	'colis-prive': parseColisPrive,
-	'mondial-relay': parseMondialRelay
+	'mondial-relay': parseMondialRelay,
+	retours: parseRetours,
+	attendus: parseAttendus
 };

@@ -1,0 +1,102 @@
+/**
+ * Received-lines CSV of the WMS (`resellers.name, source_ref, supply_capsule_items.source_ref,
+ * supply_capsule_items.received_quantity`, any separator or encoding): one row per SKU line of an
+ * attendu. Fixes of the legacy (§3.7): every line is kept, received or not, with its expected quantity
+ * when the file has one (A-5); unreadable quantities and truncated decimals are reported with their line
+ * instead of vanishing; client and attendu are trimmed text (A-2, a numeric `source_ref` stays "125").
+ */
+import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { Cell, RawSheet } from '$lib/intake/read';
+import { cellText, isBlank, parseNumber } from '$lib/intake/values';
+
+/** A SKU line of an attendu, as stored. */
+export interface AttendusRow {
+	_line: number;
+	/** `resellers.name`, trimmed (matched upper-cased, see attendus.logic). */
+	client: string;
+	/** `source_ref`, as text. */
+	attendu: string;
+	/** `supply_capsule_items.source_ref`. */
+	sku: string;
+	/** Received units, whole (decimals truncated, as the legacy; blank or unreadable → 0, reported). */
+	quantite: number;
+	/** `supply_capsule_items.expected_quantity` when the file has it. */
+	attendue: number | null;
+}
+
+/** A line read with a remark (not an error: the line is kept). */
+export interface AttendusNote {
+	line: number;
+	message: string;
+}
+
+export const ATTENDUS_COLUMNS: ColumnSpec[] = [
+	{ key: 'client', names: ['resellers.name'], required: true },
+	{ key: 'attendu', names: ['source_ref'], required: true },
+	{ key: 'sku', names: ['supply_capsule_items.source_ref'], required: true },
+	{ key: 'quantite', names: ['supply_capsule_items.received_quantity'], required: true },
+	{ key: 'attendue', names: ['supply_capsule_items.expected_quantity'] }
+];
+
+/** Whole units: 2.7 → 2 (legacy truncation, kept by ANSWERS.md), with a remark when a decimal was cut. */
+function units(v: Cell, label: string, line: number, notes: AttendusNote[]): number | null {
+	if (isBlank(v)) return null;
+	const n = parseNumber(v);
+	if (n === null || n < 0) {
+		notes.push({ line, message: `ligne ${line} : ${label} illisible « ${cellText(v)} », comptée 0` });
+		return 0;
+	}
+	const whole = Math.trunc(n);
+	if (whole !== n)
+		notes.push({ line, message: `ligne ${line} : ${label} décimale « ${cellText(v)} » ramenée à ${whole}` });
+	return whole;
+}
+
+export function parseAttendus(sheets: RawSheet[], ctx: ParseContext): ParseResult {
+	const sheet = sheets[0];
+	const { headerRow, index } = findHeader(sheet, ATTENDUS_COLUMNS, ctx.fileName);
+	const rows: AttendusRow[] = [];
+	const errors: ParseResult['errors'] = [];
+	const notes: AttendusNote[] = [];
+	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
+		const raw = sheet.rows[r] ?? [];
+		const line = r + 1;
+		if (raw.every(isBlank)) continue;
+		const at = (key: string): Cell => (key in index ? (raw[index[key]] ?? null) : null);
+		const client = cellText(at('client'));
+		const attendu = cellText(at('attendu'));
+		const sku = cellText(at('sku'));
+		const missing = [
+			client ? '' : 'client (resellers.name)',
+			attendu ? '' : 'attendu (source_ref)',
+			sku ? '' : 'SKU'
+		].filter(Boolean);
+		if (missing.length) {
+			errors.push({ line, message: `ligne ${line} : ${missing.join(', ')} vide` });
+			continue;
+		}
+		rows.push({
+			_line: line,
+			client,
+			attendu,
+			sku,
+			quantite: units(at('quantite'), 'quantité reçue', line, notes) ?? 0,
+			attendue: 'attendue' in index ? units(at('attendue'), 'quantité attendue', line, notes) : null
+		});
+		if (rows.length % 5000 === 0) ctx.onProgress?.(r, sheet.rows.length);
+	}
+	const keys = new Set(rows.map((row) => `${row.client.toUpperCase()}\u001f${row.attendu.toUpperCase()}`));
+	return {
+		rows: rows as unknown as Record<string, unknown>[],
+		errors,
+		columns: ATTENDUS_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
+		dateRange: null,
+		period: null,
+		meta: {
+			attendus: keys.size,
+			received: rows.filter((row) => row.quantite > 0).length,
+			notes: notes.map((n) => ({ line: n.line, message: n.message }))
+		}
+	};
+}
