@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import type { DatasetRecord } from '$lib/db/records';
-import { archivePeriod, matchLines, overweight, partnerMonthCosts, summarise } from './carrier.analysis';
+import {
+	archivePeriod,
+	costMonth,
+	matchLines,
+	overweight,
+	partnerMonthCosts,
+	summarise
+} from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
 import { commonTabs } from './common.tabs';
 import { testDataset } from '$lib/db/dataset.testing';
@@ -156,5 +163,22 @@ describe('summaries', () => {
 		]);
 		expect(archivePeriod(ms)).toBe('2026-10');
 		expect(archivePeriod(matchLines([line('999', 1, null, '2026-12-01')], lookup, dpdRules))).toBe('2026-12');
+	});
+
+	it('files a cost under the billed month, else the 3PL shipment month, else « inconnu »', () => {
+		const [billed, undated, unknown] = matchLines(
+			[
+				line('111', 1, null, '2026-11-30'),
+				{ ...line('444', 1), day: null },
+				{ ...line('999', 1), day: null }
+			],
+			lookup,
+			dpdRules
+		);
+		expect([costMonth(billed), costMonth(undated), costMonth(unknown)]).toEqual([
+			'2026-11',
+			'2026-10',
+			'inconnu'
+		]);
 	});
 });

@@ -1,0 +1,182 @@
+import { describe, expect, it } from 'vitest';
+import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import dpdAnswers from '../../../tests/fixtures/dpd/answers.dpd.json';
+import mrAnswers from '../../../tests/fixtures/mondial-relay/answers.mondial-relay.json';
+import cpAnswers from '../../../tests/fixtures/colis-prive/answers.colis-prive.json';
+import {
+	availableMonths,
+	consolidate,
+	partnersIn,
+	refactFileName,
+	type CarrierSource,
+	type RefactLine
+} from './refacturation.consolidate';
+import { fixtureSources } from './refacturation.testing';
+
+const cents = (euros: number) => Math.round(euros * 100);
+const sumRows = (rows: { totalCents: number }[]) => rows.reduce((s, r) => s + r.totalCents, 0);
+
+describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé)', () => {
+	const sources = fixtureSources();
+	const months = availableMonths(sources);
+	const all = consolidate(sources, { months, partners: null });
+
+	it('offers the months the carriers billed, newest first', () => {
+		expect(months).toEqual(['2026-12', '2026-11', '2026-10']);
+	});
+
+	it("takes every carrier's whole billed amount (answers.json), duplicates added up, not overwritten", () => {
+		expect(all.total.cents.dpd).toBe(cents(dpdAnswers.prix_total_ligne)); // 1 461,05 €
+		expect(all.total.cents['mondial-relay']).toBe(cents(mrAnswers.montant_total)); // 354,50 €
+		expect(all.total.cents['colis-prive']).toBe(cents(cpAnswers.prix_ht_total + cpAnswers.majorations_total)); // 465,39 €
+		expect(all.total.totalCents).toBe(228_094);
+		// 150 + 58 + 79 billed lines; the 6 DPD and 4 Colis Privé duplicate trackings share their row.
+		expect(all.rows).toHaveLength(277);
+		expect(all.total.orders).toBe(277);
+		expect(all.dropped).toBe(0);
+		const dup = all.rows.find((r) => r.tracking === dpdAnswers.duplicate_trackings[0])!;
+		const billed = sources[0].lines.filter((l) => l.tracking === dup.tracking);
+		expect(billed).toHaveLength(2);
+		expect(dup.cents.dpd).toBe(billed[0].cents + billed[1].cents);
+	});
+
+	it('TOTAL GÉNÉRAL equals the detail sheet, NON ATTRIBUÉ included (legacy 8.5 bug 3)', () => {
+		expect(sumRows(all.rows)).toBe(all.total.totalCents);
+		expect(sumRows(all.synthesis)).toBe(all.total.totalCents);
+		const na = all.synthesis.find((p) => p.partner === NON_ATTRIBUE)!;
+		expect(na.cents.dpd).toBe(cents(dpdAnswers.per_partner[NON_ATTRIBUE].prix_total_ligne));
+		expect(na.cents['mondial-relay']).toBe(cents(mrAnswers.per_partner['Non attribué'].montant_total));
+		expect(na.totalCents).toBe(17_457);
+	});
+
+	it('gives each partner its carriers’ amounts, largest total first', () => {
+		expect(all.synthesis.map((p) => p.partner)).toEqual([
+			"LES SAVONS D'ELISE",
+			'VELO & CO',
+			'BIJOUX LUCIOLE',
+			'TERRE DE LIN',
+			'LA BOUTIQUE DE CAMILLE',
+			'CAFE PIERROT',
+			NON_ATTRIBUE,
+			'MAISON PLUMETIS',
+			'ATELIER ROSEAU'
+		]);
+		for (const p of all.synthesis.filter((s) => s.partner !== NON_ATTRIBUE)) {
+			const name = p.partner as keyof typeof dpdAnswers.per_partner & keyof typeof mrAnswers.per_partner;
+			expect(p.cents.dpd).toBe(cents(dpdAnswers.per_partner[name].prix_total_ligne));
+			expect(p.cents['mondial-relay']).toBe(cents(mrAnswers.per_partner[name].montant_total));
+		}
+		const elise = all.synthesis[0];
+		expect([elise.orders, elise.cents['colis-prive'], elise.totalCents]).toEqual([45, 4163, 38_520]);
+	});
+
+	it('sorts the detail by partner (NON ATTRIBUÉ last), then total descending', () => {
+		const partners = all.rows.map((r) => r.partner);
+		expect(partners[0]).toBe('ATELIER ROSEAU');
+		expect(partners[partners.length - 1]).toBe(NON_ATTRIBUE);
+		const roseau = all.rows.filter((r) => r.partner === 'ATELIER ROSEAU').map((r) => r.totalCents);
+		expect(roseau).toEqual([...roseau].sort((a, b) => b - a));
+	});
+
+	it('takes only the chosen months', () => {
+		const nov = consolidate(sources, { months: ['2026-11'], partners: null });
+		expect(nov.total.cents).toMatchObject({ dpd: 128_275, 'mondial-relay': 21_120, 'colis-prive': 39_827 });
+		expect(nov.total.totalCents).toBe(189_222);
+		expect(nov.rows).toHaveLength(230);
+		const dec = consolidate(sources, { months: ['2026-12'], partners: null });
+		expect(dec.carriers.find((c) => c.carrier === 'colis-prive')?.message).toBe(
+			'Colis Privé : aucune ligne facturée sur la période choisie (ni pour ces partenaires).'
+		);
+		expect(dec.total.totalCents).toBe(10_934 + 6_420);
+	});
+
+	it('takes only the chosen partners', () => {
+		expect(partnersIn(sources, months)).toHaveLength(9);
+		expect(partnersIn(sources, months).at(-1)).toBe(NON_ATTRIBUE);
+		const two = consolidate(sources, { months, partners: ['ATELIER ROSEAU', 'CAFE PIERROT'] });
+		expect(two.synthesis.map((p) => [p.partner, p.totalCents])).toEqual([
+			['CAFE PIERROT', 21_257],
+			['ATELIER ROSEAU', 10_066]
+		]);
+		expect(two.total.totalCents).toBe(31_323);
+		expect(consolidate(sources, { months, partners: [] }).rows).toEqual([]);
+	});
+
+	it('says which carriers bring nothing', () => {
+		expect(all.carriers.map((c) => [c.carrier, c.lines, c.message])).toEqual([
+			['dpd', 150, null],
+			['mondial-relay', 58, null],
+			['colissimo', 0, 'Colissimo : aucune facture importée — importez-la dans le module Colissimo.'],
+			['chronopost', 0, 'Chronopost : aucune facture importée — importez-la dans le module Chronopost.'],
+			['colis-prive', 79, null],
+			['dhl', 0, 'DHL : aucune facture importée — importez-la dans le module DHL.']
+		]);
+	});
+});
+
+describe('consolidate, edge cases', () => {
+	const line = (over: Partial<RefactLine>): RefactLine => ({
+		partner: 'ACME',
+		tracking: 'T1',
+		order: 'C1',
+		day: '2026-11-02',
+		month: '2026-11',
+		cents: 100,
+		source: 'f.csv:2',
+		...over
+	});
+	const src = (carrier: CarrierSource['carrier'], lines: RefactLine[]): CarrierSource => ({
+		carrier,
+		files: 1,
+		lines
+	});
+
+	it('keeps lines without tracking apart, and one tracking across carriers on one row', () => {
+		const c = consolidate(
+			[
+				src('dpd', [line({ tracking: '', source: 'a:2' }), line({ tracking: '', source: 'a:3' }), line({})]),
+				src('dhl', [line({ cents: 250 })])
+			],
+			{ months: ['2026-11'], partners: null }
+		);
+		expect(c.rows.map((r) => [r.tracking, r.cents.dpd, r.cents.dhl, r.totalCents])).toEqual([
+			['T1', 100, 250, 350],
+			['', 100, 0, 100],
+			['', 100, 0, 100]
+		]);
+	});
+
+	it('drops rows whose total is ≤ 0 but counts them, and a blank partner is NON ATTRIBUÉ', () => {
+		const c = consolidate(
+			[
+				src('dpd', [
+					line({ cents: -50 }),
+					line({ tracking: 'T2', cents: 0 }),
+					line({ tracking: 'T3', partner: ' ' })
+				])
+			],
+			{ months: ['2026-11'], partners: null }
+		);
+		expect(c.dropped).toBe(2);
+		expect(c.rows.map((r) => [r.partner, r.tracking, r.totalCents])).toEqual([[NON_ATTRIBUE, 'T3', 100]]);
+		expect(c.total.totalCents).toBe(100);
+		expect(c.carriers[0].cents).toBe(50);
+		expect(c.carriers[0].message).toBeNull();
+		const negative = consolidate([src('dpd', [line({ cents: -5 })])], {
+			months: ['2026-11'],
+			partners: null
+		});
+		expect(negative.carriers[0].message).toMatch(/rien à refacturer/);
+	});
+
+	it('names the file like the legacy, partner names made safe', () => {
+		const now = new Date(2026, 10, 28, 1, 2, 3);
+		expect(refactFileName(null, now)).toBe('Refacturation_20261128_010203.xlsx');
+		expect(refactFileName(['VELO & CO', "LES SAVONS D'ELISE"], now)).toBe(
+			'Refacturation_VELO-CO_LES-SAVONS-D-ELISE_20261128_010203.xlsx'
+		);
+		expect(refactFileName(['a', 'b', 'c', 'd'], now)).toBe(
+			'Refacturation_4_partenaires_20261128_010203.xlsx'
+		);
+	});
+});
