@@ -42,4 +42,14 @@ describe('home tile summaries of the dataset modules', () => {
 			);
 		expect(await moduleSummary('mondial-relay')).toBe('1 période · 1 fichier · 58 retours TOOPOST');
 	});
+
+	it('say which carriers and months the Export Refacturation would consolidate', async () => {
+		expect(await moduleSummary('refacturation')).toBe('Aucune facture transporteur à consolider');
+		await db.datasets('logisticiens').put(testDataset({ id: 'l', slot: '3pl', period: '2026-09' }));
+		expect(await moduleSummary('refacturation')).toBe('Aucune facture transporteur à consolider');
+		await db.datasets('dpd').put(testDataset({ id: 'd', slot: 'predict', period: '2026-11' }));
+		await db.datasets('dhl').put(testDataset({ id: 'h', slot: 'facture', period: '2026-10' }));
+		await db.datasets('colisPrive').put(testDataset({ id: 'c', slot: 'facture', period: '2026-11' }));
+		expect(await moduleSummary('refacturation')).toBe('3 transporteurs · 2 périodes à consolider');
+	});
 });

@@ -4,6 +4,7 @@ import type { DatasetRecord } from '$lib/db/records';
 import { DATASET_STORES, type DatasetStore } from '$lib/db/schema';
 import { plural } from '$lib/i18n/format';
 import type { ModuleId } from '$lib/modules';
+import { REFACT_CARRIERS } from '$lib/refacturation/refacturation.consolidate';
 
 const STORE_BY_MODULE = Object.fromEntries(
 	Object.entries(DATASET_STORES).map(([store, owner]) => [owner, store as DatasetStore])
@@ -41,6 +42,19 @@ async function datasetSummary(store: DatasetStore): Promise<string> {
 	return parts.join(' · ');
 }
 
+/** The export consolidates the carriers' stored invoices: which carriers it has, and their months. */
+async function refacturationSummary(): Promise<string> {
+	const carriers = await Promise.all(
+		REFACT_CARRIERS.map(async (c) => db.datasets(STORE_BY_MODULE[c.id]!).toArray())
+	);
+	const withFiles = carriers.filter((d) => d.length);
+	if (!withFiles.length) return 'Aucune facture transporteur à consolider';
+	const months = new Set(withFiles.flat().flatMap((d) => (d.period ? [d.period] : [])));
+	const parts = [plural(withFiles.length, 'transporteur')];
+	if (months.size) parts.push(plural(months.size, 'période'));
+	return `${parts.join(' · ')} à consolider`;
+}
+
 /** What each home tile says its module holds, read live from the database. */
 export async function moduleSummary(id: ModuleId): Promise<string> {
 	const store = STORE_BY_MODULE[id];
@@ -48,6 +62,8 @@ export async function moduleSummary(id: ModuleId): Promise<string> {
 	switch (id) {
 		case 'indemnisations':
 			return claimsTileSummary();
+		case 'refacturation':
+			return refacturationSummary();
 		case 'bibliotheque': {
 			const n = await db.library.count();
 			return n ? plural(n, 'analyse archivée', 'analyses archivées') : 'Bibliothèque vide';

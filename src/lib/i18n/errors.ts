@@ -35,7 +35,8 @@ export type ErrorCode =
 	| 'wrong-password'
 	| 'legacy-backup'
 	| 'claim-status-step'
-	| 'attachment-rejected';
+	| 'attachment-rejected'
+	| 'refacturation-empty';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -116,7 +117,10 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'attachment-rejected': (d) =>
 		d.reason === 'size'
 			? `Le fichier « ${d.file} » dépasse ${d.limit} : réduisez la photo ou scindez le PDF, puis joignez-le de nouveau. Aucune pièce n'a été ajoutée.`
-			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`
+			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`,
+	// Export Refacturation.
+	'refacturation-empty': () =>
+		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`
 };
 
 /** The French sentence for any error: typed codes first, then the browser's storage errors. */

@@ -1,0 +1,93 @@
+/**
+ * Export Refacturation, the side that reads and writes: every carrier's stored invoices analysed by the
+ * carrier pages' own code (in the analysis worker for the modules that opt in), then the workbook downloaded.
+ * Errors are reported in French and the functions return undefined.
+ */
+import { carrierDatasets } from '$lib/carriers/pipeline/carrier.repository';
+import { computeAnalysis } from '$lib/carriers/pipeline/carrier.service';
+import type { BilledLine, CarrierModule } from '$lib/carriers/pipeline/carrier.types';
+import { chronopostModule } from '$lib/carriers/chronopost/chronopost.module';
+import { colisPriveModule } from '$lib/carriers/colis-prive/colis-prive.module';
+import { colissimoModule } from '$lib/carriers/colissimo/colissimo.module';
+import { dhlModule } from '$lib/carriers/dhl/dhl.module';
+import { dpdModule } from '$lib/carriers/dpd/dpd.module';
+import { mondialRelayModule } from '$lib/carriers/mondial-relay/mondial-relay.module';
+import { downloadBlob } from '$lib/export';
+import { formatCents, plural } from '$lib/i18n/format';
+import { PilotError } from '$lib/i18n/errors';
+import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import {
+	REFACT_CARRIERS,
+	refactFileName,
+	refactLines,
+	type CarrierSource,
+	type Consolidation,
+	type RefactCarrier
+} from './refacturation.consolidate';
+import { refactWorkbook, type WorkbookContext } from './refacturation.workbook';
+
+type AnyModule = CarrierModule<never, BilledLine, unknown>;
+
+const MODULES: Record<RefactCarrier, AnyModule> = {
+	dpd: dpdModule as unknown as AnyModule,
+	'mondial-relay': mondialRelayModule as unknown as AnyModule,
+	colissimo: colissimoModule as unknown as AnyModule,
+	chronopost: chronopostModule as unknown as AnyModule,
+	'colis-prive': colisPriveModule as unknown as AnyModule,
+	dhl: dhlModule as unknown as AnyModule
+};
+
+/**
+ * Every carrier's lines as its page computes them (stored records, automatic 3PL window), one carrier
+ * after the other so the shared cores are not flooded. `onProgress(done, total, label)` after each.
+ * A carrier whose analysis fails is reported (handleError) and left out: undefined is returned.
+ */
+export async function loadSources(
+	onProgress?: (done: number, total: number, label: string) => void,
+	signal?: AbortSignal
+): Promise<CarrierSource[] | undefined> {
+	const sources: CarrierSource[] = [];
+	try {
+		for (const [i, { id, label }] of REFACT_CARRIERS.entries()) {
+			onProgress?.(i, REFACT_CARRIERS.length, label);
+			const module = MODULES[id];
+			const files = (await carrierDatasets(module.store)).length;
+			if (!files) {
+				sources.push({ carrier: id, files: 0, lines: [] });
+				continue;
+			}
+			const computed = await computeAnalysis(module, null, signal);
+			if (signal?.aborted) return undefined;
+			if (!computed) return undefined; // computeAnalysis already said why, in French.
+			sources.push({ carrier: id, files, lines: refactLines(computed.analysis.lines) });
+		}
+		onProgress?.(REFACT_CARRIERS.length, REFACT_CARRIERS.length, '');
+		return sources;
+	} catch (err) {
+		handleError(err, 'Export Refacturation');
+		return undefined;
+	}
+}
+
+/** Builds and downloads the workbook; its file name, or undefined (nothing to export, or a failure). */
+export async function downloadRefacturation(
+	data: Consolidation,
+	ctx: WorkbookContext
+): Promise<string | undefined> {
+	try {
+		if (!data.rows.length) throw new PilotError('refacturation-empty', {});
+		const bytes = await refactWorkbook(data, ctx);
+		const fileName = refactFileName(ctx.partners, ctx.now);
+		downloadBlob(
+			new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+			fileName
+		);
+		notifySuccess(
+			`✅ Export généré avec succès : « ${fileName} » (${plural(data.rows.length, 'ligne')}, ${formatCents(data.total.totalCents)} à refacturer).`
+		);
+		return fileName;
+	} catch (err) {
+		handleError(err, 'Génération de l’export refacturation');
+		return undefined;
+	}
+}
