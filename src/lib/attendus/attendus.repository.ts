@@ -1,0 +1,62 @@
+/** Reads of the Attendus tables (live queries wrap these). Writes live in attendus.service.ts. */
+import { db } from '$lib/db/pilot-db';
+import type { AttendusManualRecord, DatasetRecord } from '$lib/db/records';
+import { datasetRows, listDatasets } from '$lib/intake/datasets.repository';
+import { plural } from '$lib/i18n/format';
+import type { AttendusRow } from './attendus.parser';
+import { buildSynthesis, kpis, linesInForce, type DetailRow } from './attendus.logic';
+
+export const STORE = 'attendus' as const;
+
+export interface AttendusData {
+	/** Imported CSV files, oldest first. */
+	files: DatasetRecord[];
+	/** The CSV lines in force (latest import wins per attendu). */
+	lines: DetailRow[];
+	/** Attendus of a file that a later import holds too, by dataset id. */
+	superseded: Record<string, number>;
+	/** Manual conditioning entries, oldest first. */
+	manual: AttendusManualRecord[];
+	/** Custom client names, sorted. */
+	custom: string[];
+}
+
+export async function loadAttendus(): Promise<AttendusData> {
+	const [files, manual, clients] = await Promise.all([
+		listDatasets(STORE),
+		db.attendusManual.orderBy('createdAt').toArray(),
+		db.attendusClients.toArray()
+	]);
+	const imported = await Promise.all(
+		files.map(async (f) => ({
+			id: f.id,
+			importedAt: f.importedAt,
+			rows: await datasetRows<AttendusRow>(STORE, f.id)
+		}))
+	);
+	const { rows, superseded } = linesInForce(imported);
+	const custom = clients.map((c) => c.name).sort((a, b) => a.localeCompare(b, 'fr'));
+	return { files, lines: rows, superseded, manual, custom };
+}
+
+/** What a reset would erase, named in its confirmation. */
+export async function moduleCounts(): Promise<{ files: number; manual: number; clients: number }> {
+	const [files, manual, clients] = await Promise.all([
+		db.datasets(STORE).count(),
+		db.attendusManual.count(),
+		db.attendusClients.count()
+	]);
+	return { files, manual, clients };
+}
+
+/** The home tile's line: "15 attendus · 7 palettes · 20 cartons". */
+export async function attendusTileSummary(): Promise<string> {
+	const data = await loadAttendus();
+	const k = kpis(buildSynthesis(data.lines, data.manual));
+	if (!k.nbAttendus) return 'Aucun attendu';
+	return [
+		plural(k.nbAttendus, 'attendu'),
+		plural(k.totalPalettes, 'palette'),
+		plural(k.totalCartons, 'carton')
+	].join(' · ');
+}
