@@ -1,9 +1,9 @@
-import { attendusTileSummary } from '$lib/attendus/attendus.repository';
 import { claimsTileSummary } from '$lib/claims/claims.repository';
 import { db } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import { DATASET_STORES, type DatasetStore } from '$lib/db/schema';
 import { plural } from '$lib/i18n/format';
+import { retoursTileSummary } from '$lib/retours/retours.repository';
 import type { ModuleId } from '$lib/modules';
 import { REFACT_CARRIERS } from '$lib/refacturation/refacturation.consolidate';
 
@@ -58,8 +58,8 @@ async function refacturationSummary(): Promise<string> {
 
 /** What each home tile says its module holds, read live from the database. */
 export async function moduleSummary(id: ModuleId): Promise<string> {
-	// Attendus: what was received (attendus, palettes, cartons), not how many CSV lines were stored.
-	if (id === 'attendus') return attendusTileSummary();
+	// Retours counts distinct returns across its exports (a return listed in two files once), not lines.
+	if (id === 'retours') return retoursTileSummary();
 	const store = STORE_BY_MODULE[id];
 	if (store) return datasetSummary(store);
 	switch (id) {

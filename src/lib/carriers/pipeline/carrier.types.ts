@@ -183,6 +183,8 @@ export interface TableSpec<Row> {
 	claim?: (row: Row) => ClaimDraft | null;
 	/** Shown under the table: e.g. a total line. */
 	footer?: (rows: Row[]) => string;
+	/** The count above the table (default "📊 shown/total lignes"), e.g. Retours' "📊 12/55 retours". */
+	count?: (shown: number, total: number) => string;
 	/** Text when no row at all. */
 	empty?: string;
 }

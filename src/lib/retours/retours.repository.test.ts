@@ -1,0 +1,59 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { db } from '$lib/db/pilot-db';
+import { packParsed, parseBytes } from '$lib/intake/intake.core';
+import { storeParsed } from '$lib/intake/intake.service';
+import { moduleSummary } from '$lib/home/home.summary';
+import { retoursLibraryRecord } from './retours.archive';
+import { loadRetoursAnalysis, retoursDatasets } from './retours.repository';
+
+const NAME = 'retours_export_202611.csv';
+const bytes = new Uint8Array(readFileSync(`tests/fixtures/retours/${NAME}`));
+
+async function store(name = NAME, data = bytes) {
+	const upload = await packParsed(parseBytes(data, name, 'retours'));
+	return storeParsed('retours', 'export', upload, new Blob([data]));
+}
+
+beforeEach(async () => {
+	await Promise.all(db.tables.map((t) => t.clear()));
+});
+
+describe('Retours stored and read back', () => {
+	it('recomputes the analysis from the records, keeps the original, refuses the same bytes twice', async () => {
+		const dataset = await store();
+		expect(dataset).toMatchObject({ fileName: NAME, rowCount: 107, period: '2026-11', slot: 'export' });
+		expect(await dataset.original.text()).toBe(new TextDecoder().decode(bytes));
+		const a = await loadRetoursAnalysis();
+		expect([a.totalReturns, a.clients, a.products]).toEqual([55, 8, 127]);
+		await expect(store('copie.csv')).rejects.toMatchObject({ code: 'already-imported' });
+		expect(await retoursDatasets()).toHaveLength(1);
+	});
+
+	it('gives the home tile its real figures', async () => {
+		expect(await moduleSummary('retours')).toBe('Aucun fichier');
+		await store();
+		expect(await moduleSummary('retours')).toBe(
+			'1 période · 1 fichier · 55 retours · 8 clients · 127 produits'
+		);
+	});
+
+	it('archives a frozen copy filed under the returns month, with the legacy tables', async () => {
+		const dataset = await store();
+		const a = await loadRetoursAnalysis();
+		const record = retoursLibraryRecord(a, [dataset], { id: 'x', now: 1 });
+		expect(record).toMatchObject({
+			module: 'retours',
+			period: '2026-11',
+			title: 'Retours — Novembre 2026',
+			rowCount: 55
+		});
+		const tables = (
+			record.result as { tables: { id: string; columns: { header: string }[]; rows: unknown[][] }[] }
+		).tables;
+		expect(tables.map((t) => [t.id, t.columns.map((c) => c.header), t.rows.length])).toEqual([
+			['synthese', ['Client', 'Nombre de Retours', 'Numéros de Commandes'], 9],
+			['detail', ['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés'], 55]
+		]);
+	});
+});

@@ -1,0 +1,93 @@
+/**
+ * What the Retours page writes: import an export (intake worker, original kept, same bytes = "déjà importé"),
+ * delete one with undo, export a table, archive, reset (safety snapshot first). Each reports its own errors.
+ */
+import { resetModule } from '$lib/backup/reset.service';
+import { noteSignificantChange } from '$lib/backup/snapshots.service';
+import { deleteInvoice, type ImportInvoiceOptions } from '$lib/carriers/pipeline/carrier.service';
+import type { FilterValues } from '$lib/carriers/pipeline/carrier.table';
+import type { InputSlot } from '$lib/carriers/pipeline/carrier.types';
+import { db } from '$lib/db/pilot-db';
+import type { DatasetRecord } from '$lib/db/records';
+import { withWrite } from '$lib/db/write-lock';
+import { downloadBlob } from '$lib/export';
+import { formatPeriod, plural } from '$lib/i18n/format';
+import { importFile } from '$lib/intake/intake.service';
+import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import type { RetoursAnalysis } from './retours.analysis';
+import { RETOURS_LABEL, retoursLibraryRecord } from './retours.archive';
+import { RETOURS_STORE } from './retours.repository';
+import { buildRetoursExport, type RetoursTabId } from './retours.tables';
+
+const MODULE = { store: RETOURS_STORE, label: RETOURS_LABEL } as const;
+
+export const RETOURS_SLOT: InputSlot = {
+	id: 'export',
+	label: '📄 Importer un CSV',
+	accept: '.csv,.txt,.xlsx',
+	parser: 'retours',
+	hint: 'export des retours du WMS'
+};
+
+/** Parses (worker) and stores one export; the original is kept. */
+export async function importRetours(
+	file: File,
+	opts: ImportInvoiceOptions = {}
+): Promise<DatasetRecord | undefined> {
+	const dataset = await importFile({
+		store: RETOURS_STORE,
+		slot: RETOURS_SLOT.id,
+		parser: RETOURS_SLOT.parser,
+		file,
+		...opts
+	});
+	if (dataset) {
+		noteSignificantChange(`Import Retours : ${dataset.fileName}`);
+		const returns = typeof dataset.meta.returns === 'number' ? dataset.meta.returns : 0;
+		notifySuccess(
+			`✅ Fichier sauvegardé : « ${dataset.fileName} » (${plural(dataset.rowCount, 'ligne')}, ${plural(returns, 'retour')} à l'état « returned »).`
+		);
+	}
+	return dataset;
+}
+
+export function deleteRetoursFile(dataset: DatasetRecord): Promise<boolean> {
+	return deleteInvoice(MODULE, dataset);
+}
+
+export async function exportRetours(
+	a: RetoursAnalysis,
+	tab: RetoursTabId,
+	filters: FilterValues
+): Promise<string | undefined> {
+	try {
+		const { blob, fileName } = await buildRetoursExport(a, tab, filters);
+		downloadBlob(blob, fileName);
+		return fileName;
+	} catch (err) {
+		handleError(err, `Export ${tab === 'synthese' ? 'Synthèse' : 'Détail'} des retours`);
+		return undefined;
+	}
+}
+
+export async function archiveRetours(
+	a: RetoursAnalysis,
+	datasets: DatasetRecord[],
+	period?: string | null
+): Promise<boolean> {
+	try {
+		const record = retoursLibraryRecord(a, datasets, { id: crypto.randomUUID(), now: Date.now(), period });
+		await withWrite([db.library], () => db.library.add(record));
+		noteSignificantChange('Archivage Retours');
+		notifySuccess(`✅ Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)}).`);
+		return true;
+	} catch (err) {
+		handleError(err, "Archivage de l'analyse des retours");
+		return false;
+	}
+}
+
+/** Empties the module's stored exports after a safety snapshot ("Annuler" restores them). */
+export function resetRetours(): Promise<boolean> {
+	return resetModule('retours');
+}

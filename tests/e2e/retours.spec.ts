@@ -1,0 +1,95 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { RetoursPage } from './pages/retours.page';
+
+const FILE = 'retours/retours_export_202611.csv';
+
+test('Retours: the WMS export gives the statistics, Synthèse and Détail, exports, and survives a reload', async ({
+	page
+}) => {
+	test.setTimeout(180_000);
+	await page.addInitScript(() => delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker);
+	const retours = new RetoursPage(page);
+
+	await test.step('empty module, then upload the export', async () => {
+		await retours.goto();
+		await expect(page.getByTestId('retours-empty')).toHaveText('👆 Importez vos données');
+		await retours.upload(FILE);
+		await expect(retours.files()).toContainText('retours_export_202611.csv (107 lignes)');
+	});
+
+	await test.step('statistics of the ground truth: distinct returns, clients, products', async () => {
+		await expect(retours.kpi('Total Retours')).toContainText('55', { timeout: 30_000 });
+		await expect(retours.kpi('Total Retours')).toContainText("86 lignes d'articles");
+		await expect(retours.kpi('Clients')).toContainText('8');
+		await expect(retours.kpi('Produits')).toContainText('127');
+		await expect(page.getByTestId('retours-notes')).toContainText('pending (13 lignes)');
+		await expect(page.getByTestId('retours-notes')).toContainText('Returned (4 lignes)');
+		await expect(page.getByTestId('retours-notes')).toContainText('1 retour sans client');
+	});
+
+	await test.step('Synthèse: clients by returns, literal search, export of the rows shown', async () => {
+		await expect(retours.count('synthese')).toHaveText('📊 9/9 clients');
+		const first = retours.table('synthese').getByRole('row').nth(1);
+		await expect(first).toContainText("LES SAVONS D'ELISE");
+		await expect(first).toContainText('16');
+		await retours.search().fill('velo (');
+		await expect(retours.count('synthese')).toHaveText('📊 0/9 clients');
+		await retours.search().fill('velo');
+		await expect(retours.count('synthese')).toHaveText('📊 1/9 clients');
+		const book = await retours.exportAndRead();
+		expect(book.fileName).toMatch(/^synthese_\d{8}\.xlsx$/);
+		expect(book.sheetNames).toEqual(['Synthèse']);
+		const rows = book.sheets['Synthèse'];
+		expect(rows[0]).toEqual(['Client', 'Nombre de Retours', 'Numéros de Commandes']);
+		expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([['VELO & CO', 15]]);
+	});
+
+	await test.step('Détail: one row per return, client filter, French dates, export', async () => {
+		await retours.openTab('📋 Détail');
+		await expect(retours.count('detail')).toHaveText('📊 55/55 retours');
+		// 5049 was created at 23:30 UTC on the 24th: the 25th in Paris.
+		await retours.search().fill('5049');
+		await expect(retours.table('detail')).toContainText('25/11/2026');
+		await retours.search().fill('');
+		await retours.clientFilter().selectOption('NON ATTRIBUÉ');
+		await expect(retours.count('detail')).toHaveText('📊 1/55 retours');
+		await retours.clientFilter().selectOption('');
+		const book = await retours.exportAndRead();
+		expect(book.fileName).toMatch(/^detail_\d{8}\.xlsx$/);
+		const rows = book.sheets['Détail'];
+		expect(rows[0]).toEqual(['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés']);
+		expect(rows).toHaveLength(56);
+		expect(rows.slice(1).reduce((n, r) => n + Number(r[4]), 0)).toBe(127);
+	});
+
+	await test.step('the same file again is « déjà importé »', async () => {
+		await retours.input().setInputFiles(`tests/fixtures/${FILE}`);
+		await expect(retours.alerts().filter({ hasText: 'déjà importé' })).toBeVisible({ timeout: 30_000 });
+		await expect(retours.files()).toHaveCount(1);
+	});
+
+	await test.step('axe finds nothing serious', async () => {
+		const axe = await new AxeBuilder({ page }).analyze();
+		const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	});
+
+	await test.step('a reload keeps the file and the results, and the home tile shows them', async () => {
+		await page.reload();
+		await expect(retours.files()).toHaveCount(1);
+		await expect(retours.kpi('Total Retours')).toContainText('55', { timeout: 30_000 });
+		await page.goto('/');
+		await expect(page.getByTestId('tile-summary-retours')).toHaveText(
+			'1 période · 1 fichier · 55 retours · 8 clients · 127 produits'
+		);
+	});
+
+	await test.step('reset asks first, then empties the module', async () => {
+		await retours.goto();
+		await page.getByRole('button', { name: '🗑️ Réinitialiser' }).click();
+		await page.getByRole('button', { name: 'Effacer les fichiers de retours' }).click();
+		await expect(page.getByTestId('retours-empty')).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByRole('button', { name: 'Annuler' })).toBeVisible();
+	});
+});
