@@ -1,3 +1,4 @@
+import { attendusTileSummary } from '$lib/attendus/attendus.repository';
 import { claimsTileSummary } from '$lib/claims/claims.repository';
 import { db } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
@@ -60,6 +61,8 @@ async function refacturationSummary(): Promise<string> {
 export async function moduleSummary(id: ModuleId): Promise<string> {
 	// Retours counts distinct returns across its exports (a return listed in two files once), not lines.
 	if (id === 'retours') return retoursTileSummary();
+	// Attendus: what was received (attendus, palettes, cartons), not how many CSV lines were stored.
+	if (id === 'attendus') return attendusTileSummary();
 	const store = STORE_BY_MODULE[id];
 	if (store) return datasetSummary(store);
 	switch (id) {
