@@ -3,6 +3,9 @@ import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import dpdAnswers from '../../../tests/fixtures/dpd/answers.dpd.json';
 import mrAnswers from '../../../tests/fixtures/mondial-relay/answers.mondial-relay.json';
 import cpAnswers from '../../../tests/fixtures/colis-prive/answers.colis-prive.json';
+import chronoAnswers from '../../../tests/fixtures/chronopost/answers.chronopost.json';
+import colissimoAnswers from '../../../tests/fixtures/colissimo/answers.colissimo.json';
+import dhlAnswers from '../../../tests/fixtures/dhl/answers.dhl.json';
 import {
 	availableMonths,
 	consolidate,
@@ -11,7 +14,7 @@ import {
 	type CarrierSource,
 	type RefactLine
 } from './refacturation.consolidate';
-import { fixtureSources } from './refacturation.testing';
+import { fixtureSources, otherFixtureSources } from './refacturation.testing';
 
 const cents = (euros: number) => Math.round(euros * 100);
 const sumRows = (rows: { totalCents: number }[]) => rows.reduce((s, r) => s + r.totalCents, 0);
@@ -111,6 +114,27 @@ describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé
 			['colis-prive', 79, null],
 			['dhl', 0, 'DHL : aucune facture importée — importez-la dans le module DHL.']
 		]);
+	});
+});
+
+describe('Export Refacturation on the Chronopost, Colissimo and DHL fixtures', () => {
+	const all = [...fixtureSources(), ...otherFixtureSources()];
+	const data = consolidate(all, { months: availableMonths(all), partners: null });
+
+	it('takes what each carrier billed (answers.json): Chronopost with its surcharge rows, Colissimo its 8R returns', () => {
+		expect(data.total.cents.chronopost).toBe(
+			cents(chronoAnswers.prix_facture_total + chronoAnswers.surcharges_total)
+		); // 388,96 € + 475,00 €
+		expect(data.total.cents.colissimo).toBe(cents(colissimoAnswers.returns_total_ttc)); // 346,26 €
+		expect(data.total.cents.dhl).toBe(cents(dhlAnswers.total_ht)); // 2 200,68 €
+		expect(data.carriers.map((c) => c.lines)).toEqual([150, 58, 42, 78, 79, 57]);
+		expect(data.carriers.every((c) => c.message === null)).toBe(true);
+	});
+
+	it('adds the six carriers up in TOTAL GÉNÉRAL, the detail sheet’s sum', () => {
+		expect(data.total.totalCents).toBe(569_184);
+		expect(sumRows(data.rows)).toBe(569_184);
+		expect(data.rows).toHaveLength(444);
 	});
 });
 

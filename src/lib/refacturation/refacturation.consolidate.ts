@@ -6,7 +6,7 @@
  * counts in TOTAL GÉNÉRAL, and only the chosen months are taken.
  */
 import { costMonth } from '$lib/carriers/pipeline/carrier.analysis';
-import { NON_ATTRIBUE, type MatchedLine } from '$lib/carriers/pipeline/carrier.types';
+import { NON_ATTRIBUE, type BilledLine, type MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 
 /** The carriers of the export, in the legacy's column order (DHL, ignored by the legacy, last). */
 export const REFACT_CARRIERS = [
@@ -93,6 +93,14 @@ export function zeroCents(): Record<RefactCarrier, number> {
 	return Object.fromEntries(REFACT_CARRIERS.map((c) => [c.id, 0])) as Record<RefactCarrier, number>;
 }
 
+/**
+ * What a billed line costs: its amount plus the surcharges billed on rows of their own under it
+ * (Chronopost's seven surplus types; the legacy added Σ Montant_Surplus to the parcel).
+ */
+export function billedCents(line: BilledLine & { surcharges?: readonly { amountCents: number }[] }): number {
+	return line.amountCents + (line.surcharges ?? []).reduce((s, x) => s + x.amountCents, 0);
+}
+
 /** A carrier's matched lines (`Analysis.lines`) as export lines. */
 export function refactLines(lines: readonly MatchedLine[]): RefactLine[] {
 	return lines.map((ml) => ({
@@ -101,7 +109,7 @@ export function refactLines(lines: readonly MatchedLine[]): RefactLine[] {
 		order: ml.match?.originOrder.trim() ?? '',
 		day: ml.match?.orderDate ?? ml.line.day ?? null,
 		month: costMonth(ml),
-		cents: ml.line.amountCents,
+		cents: billedCents(ml.line),
 		source: `${ml.line.source.fileName}:${ml.line.source.line}`
 	}));
 }
