@@ -93,3 +93,61 @@ test('Retours: the WMS export gives the statistics, Synthèse and Détail, expor
 		await expect(page.getByRole('button', { name: 'Annuler' })).toBeVisible();
 	});
 });
+
+const HEADER = 'id,state,resellers.name,orders.id,createdAt,returnOrderItems.quantity';
+const csv = (name: string, text: string) => ({
+	name,
+	mimeType: 'text/csv',
+	buffer: Buffer.from(text, 'utf8')
+});
+
+test('Retours: a wrong file is refused naming it and the missing column; unreadable lines are the user’s call', async ({
+	page
+}) => {
+	const retours = new RetoursPage(page);
+	await retours.goto();
+
+	await test.step('missing createdAt: a French alert naming the file and the column, nothing stored', async () => {
+		await retours
+			.input()
+			.setInputFiles(
+				csv(
+					'sans_date.csv',
+					'id,state,resellers.name,orders.id,returnOrderItems.quantity\n1,returned,A,1,1\n'
+				)
+			);
+		const alert = retours.alerts().filter({ hasText: '« sans_date.csv »' });
+		await expect(alert).toContainText('createdAt', { timeout: 30_000 });
+		await expect(retours.files()).toHaveCount(0);
+	});
+
+	await test.step('an unreadable quantity: the dialog names the line, the file is imported without it', async () => {
+		await retours
+			.input()
+			.setInputFiles(
+				csv(
+					'une_ligne_illisible.csv',
+					`${HEADER}\nR1,returned,A,1,2026-11-04T09:00:00Z,deux\nR2,returned,B,2,2026-11-05T09:00:00Z,3\n`
+				)
+			);
+		const dialog = page.getByRole('dialog', { name: /Lignes illisibles dans « une_ligne_illisible.csv »/ });
+		await expect(dialog).toContainText('ligne 2 (retour R1) : quantité illisible « deux »', {
+			timeout: 30_000
+		});
+		await dialog.getByRole('button', { name: 'Importer sans ces lignes' }).click();
+		await expect(retours.files()).toContainText('1 ligne ignorée', { timeout: 30_000 });
+		await expect(retours.kpi('Total Retours')).toContainText('1');
+		await expect(retours.kpi('Produits')).toContainText('3');
+	});
+
+	await test.step('a file without any « returned » line says so', async () => {
+		await page.getByRole('button', { name: 'Supprimer une_ligne_illisible.csv' }).click();
+		await retours
+			.input()
+			.setInputFiles(csv('en_attente.csv', `${HEADER}\nR9,pending,A,1,2026-11-04T09:00:00Z,1\n`));
+		await expect(page.getByTestId('retours-none')).toContainText('⚠️ Aucun retour trouvé', {
+			timeout: 30_000
+		});
+		await expect(page.getByTestId('retours-none')).toContainText('pending 1');
+	});
+});
