@@ -151,3 +151,58 @@ test.describe('Attendus de Réception', () => {
 		await expect(attendus.kpi('Nombre de Clients')).toHaveText('0');
 	});
 });
+
+test.describe('Attendus de Réception — files and reset', () => {
+	test('a line without client is listed; imported without it, it stays in the file remarks', async ({
+		page
+	}) => {
+		const attendus = new AttendusPage(page);
+		await attendus.goto();
+		await page.getByLabel('Choisir un fichier CSV').setInputFiles({
+			name: 'reception.csv',
+			mimeType: 'text/csv',
+			buffer: Buffer.from(
+				'resellers.name;source_ref;supply_capsule_items.source_ref;supply_capsule_items.received_quantity\n' +
+					'Bivouak;ASN-7;SKU-1;4\n;ASN-7;SKU-2;2\nBivouak;ASN-7;SKU-3;abc\n'
+			)
+		});
+		const dialog = page.getByRole('dialog', { name: 'Lignes illisibles' });
+		await expect(dialog).toContainText('ligne 3 : client (resellers.name) vide');
+		await dialog.getByRole('button', { name: 'Importer sans ces lignes' }).click();
+		await expect(page.getByTestId('import-result')).toContainText('2 lignes');
+		await expect(attendus.synthesisRow('BIVOUAK', 'ASN-7')).toContainText('CSV');
+		await expect(attendus.kpi('Total SKU')).toHaveText('1');
+		await page.getByText('2 remarques à la lecture').click();
+		await expect(page.getByTestId('attendus-files')).toContainText(
+			'ligne 4 : quantité reçue illisible « abc », comptée 0'
+		);
+		await expect(page.getByTestId('attendus-files')).toContainText('ligne 3 ignorée');
+	});
+
+	test('« Réinitialiser tout » names what it erases, keeps the clients, and « Annuler » brings the data back', async ({
+		page
+	}) => {
+		const attendus = new AttendusPage(page);
+		await attendus.goto();
+		await attendus.importCsv(CSV);
+		await attendus.fillEntry({ client: '', newClient: 'Zebra Shop', attendu: 'Z-1', cartons: 4 });
+		await attendus.saveEntry();
+		await expect(attendus.kpi('Total Cartons')).toHaveText('4');
+
+		await page.getByText('🗑️ Danger Zone - Réinitialisation').click();
+		await page.getByRole('button', { name: '🗑️ Réinitialiser tout' }).click();
+		const dialog = page.getByRole('dialog', { name: 'Réinitialiser les Attendus de Réception ?' });
+		await expect(dialog).toContainText('1 fichier CSV importé');
+		await expect(dialog).toContainText('1 saisie manuelle');
+		await expect(dialog).toContainText('Sont conservés : 1 client personnalisé.');
+		await dialog.getByRole('button', { name: 'Réinitialiser tout' }).click();
+		await expect(page.getByRole('status')).toContainText('Toutes les données ont été réinitialisées');
+		await expect(attendus.kpi('Total SKU')).toHaveText('0');
+		await expect(attendus.kpi('Total Cartons')).toHaveText('0');
+		await expect(page.getByTestId('attendus-clients')).toContainText('ZEBRA SHOP');
+
+		await attendus.undoLast();
+		await expect(attendus.kpi('Total SKU')).toHaveText('70');
+		await expect(attendus.kpi('Total Cartons')).toHaveText('4');
+	});
+});
