@@ -150,10 +150,10 @@ export function consolidate(sources: readonly CarrierSource[], options: Consolid
 	const byKey = new Map<string, RefactRow>();
 	const carriers: CarrierStatus[] = [];
 	for (const { id, label } of REFACT_CARRIERS) {
-		const source = sources.find((s) => s.carrier === id);
+		const own = sources.filter((s) => s.carrier === id);
 		let lines = 0;
 		let cents = 0;
-		for (const l of source?.lines ?? []) {
+		for (const l of own.flatMap((s) => s.lines)) {
 			const partner = l.partner.trim() || NON_ATTRIBUE;
 			if (!months.has(l.month) || (partners && !partners.has(partner))) continue;
 			lines++;
@@ -177,7 +177,7 @@ export function consolidate(sources: readonly CarrierSource[], options: Consolid
 			row.cents[id] += l.cents;
 			row.totalCents += l.cents;
 		}
-		const files = source?.files ?? 0;
+		const files = own.reduce((n, s) => n + s.files, 0);
 		carriers.push({
 			carrier: id,
 			label,
