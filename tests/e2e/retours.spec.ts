@@ -85,12 +85,23 @@ test('Retours: the WMS export gives the statistics, Synthèse and Détail, expor
 		);
 	});
 
-	await test.step('reset asks first, then empties the module', async () => {
+	await test.step('archive in the Bibliothèque under the month of the returns', async () => {
 		await retours.goto();
+		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
+		await expect(
+			page.getByText('Analyse des retours archivée dans la Bibliothèque (Novembre 2026)')
+		).toBeVisible({ timeout: 30_000 });
+		await expect(page.getByTestId('archive-2026-11')).toContainText('Retours — Novembre 2026');
+		await page.getByRole('button', { name: /Ouvrir l'analyse Retours — Novembre 2026/ }).click();
+		await expect(page.getByTestId('archive-2026-11')).toContainText('Total Retours');
+	});
+
+	await test.step('reset asks first, then empties the module and keeps the archive', async () => {
 		await page.getByRole('button', { name: '🗑️ Réinitialiser' }).click();
 		await page.getByRole('button', { name: 'Effacer les fichiers de retours' }).click();
 		await expect(page.getByTestId('retours-empty')).toBeVisible({ timeout: 30_000 });
 		await expect(page.getByRole('button', { name: 'Annuler' })).toBeVisible();
+		await expect(page.getByTestId('archive-2026-11')).toBeVisible();
 	});
 });
 
