@@ -153,7 +153,7 @@ test.describe('Attendus de Réception', () => {
 });
 
 test.describe('Attendus de Réception — files and reset', () => {
-	test('a line without client is listed; imported without it, it stays in the file remarks', async ({
+	test('a line without SKU is listed; imported without it, it stays in the file remarks', async ({
 		page
 	}) => {
 		const attendus = new AttendusPage(page);
@@ -163,16 +163,20 @@ test.describe('Attendus de Réception — files and reset', () => {
 			mimeType: 'text/csv',
 			buffer: Buffer.from(
 				'resellers.name;source_ref;supply_capsule_items.source_ref;supply_capsule_items.received_quantity\n' +
-					'Bivouak;ASN-7;SKU-1;4\n;ASN-7;SKU-2;2\nBivouak;ASN-7;SKU-3;abc\n'
+					'Bivouak;ASN-7;SKU-1;4\nBivouak;ASN-7;;2\nBivouak;ASN-7;SKU-3;abc\n;ASN-8;SKU-9;1\n'
 			)
 		});
 		const dialog = page.getByRole('dialog', { name: 'Lignes illisibles' });
-		await expect(dialog).toContainText('ligne 3 : client (resellers.name) vide');
+		await expect(dialog).toContainText('ligne 3 : SKU vide');
 		await dialog.getByRole('button', { name: 'Importer sans ces lignes' }).click();
-		await expect(page.getByTestId('import-result')).toContainText('2 lignes');
+		await expect(page.getByTestId('import-result')).toContainText('3 lignes');
 		await expect(attendus.synthesisRow('BIVOUAK', 'ASN-7')).toContainText('CSV');
-		await expect(attendus.kpi('Total SKU')).toHaveText('1');
-		await page.getByText('2 remarques à la lecture').click();
+		await expect(attendus.synthesisRow('NON ATTRIBUÉ', 'ASN-8')).toContainText('CSV');
+		await expect(attendus.kpi('Total SKU')).toHaveText('2');
+		await page.getByText('3 remarques à la lecture').click();
+		await expect(page.getByTestId('attendus-files')).toContainText(
+			'ligne 5 : client vide, classé « NON ATTRIBUÉ »'
+		);
 		await expect(page.getByTestId('attendus-files')).toContainText(
 			'ligne 4 : quantité reçue illisible « abc », comptée 0'
 		);

@@ -73,12 +73,15 @@ describe('attendus parser on other shapes', () => {
 		}
 	});
 
-	it('reports a line without client as an error with its line number', () => {
+	it('files a line without client under NON ATTRIBUÉ, and rejects one without SKU, naming the lines', () => {
 		const csv =
 			'resellers.name,source_ref,supply_capsule_items.source_ref,supply_capsule_items.received_quantity\n' +
-			'A,1,S1,2\n,1,S2,3\n';
+			'A,1,S1,2\n,1,S2,3\nA,1,,4\n';
 		const result = parse(enc(csv));
-		expect(result.rows).toHaveLength(1);
-		expect(result.errors).toEqual([{ line: 3, message: 'ligne 3 : client (resellers.name) vide' }]);
+		expect((result.rows as unknown as AttendusRow[]).map((r) => r.client)).toEqual(['A', 'NON ATTRIBUÉ']);
+		expect(result.meta?.notes).toEqual([
+			{ line: 3, message: 'ligne 3 : client vide, classé « NON ATTRIBUÉ »' }
+		]);
+		expect(result.errors).toEqual([{ line: 4, message: 'ligne 4 : SKU vide' }]);
 	});
 });

@@ -13,7 +13,7 @@ import { cellText, isBlank, parseNumber } from '$lib/intake/values';
 /** A SKU line of an attendu, as stored. */
 export interface AttendusRow {
 	_line: number;
-	/** `resellers.name`, trimmed (matched upper-cased, see attendus.logic). */
+	/** `resellers.name`, trimmed (matched upper-cased, see attendus.logic); NON ATTRIBUÉ when blank. */
 	client: string;
 	/** `source_ref`, as text. */
 	attendu: string;
@@ -30,6 +30,9 @@ export interface AttendusNote {
 	line: number;
 	message: string;
 }
+
+/** The client of a line whose `resellers.name` is blank (the legacy's filters crashed on it, A-6). */
+export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
 
 export const ATTENDUS_COLUMNS: ColumnSpec[] = [
 	{ key: 'client', names: ['resellers.name'], required: true },
@@ -64,17 +67,18 @@ export function parseAttendus(sheets: RawSheet[], ctx: ParseContext): ParseResul
 		const line = r + 1;
 		if (raw.every(isBlank)) continue;
 		const at = (key: string): Cell => (key in index ? (raw[index[key]] ?? null) : null);
-		const client = cellText(at('client'));
 		const attendu = cellText(at('attendu'));
 		const sku = cellText(at('sku'));
-		const missing = [
-			client ? '' : 'client (resellers.name)',
-			attendu ? '' : 'attendu (source_ref)',
-			sku ? '' : 'SKU'
-		].filter(Boolean);
+		const missing = [attendu ? '' : 'attendu (source_ref)', sku ? '' : 'SKU'].filter(Boolean);
 		if (missing.length) {
 			errors.push({ line, message: `ligne ${line} : ${missing.join(', ')} vide` });
 			continue;
+		}
+		// A line without client is kept under the app's one label for it (RULINGS 1), never dropped.
+		let client = cellText(at('client'));
+		if (!client) {
+			client = NON_ATTRIBUE;
+			notes.push({ line, message: `ligne ${line} : client vide, classé « ${NON_ATTRIBUE} »` });
 		}
 		rows.push({
 			_line: line,
