@@ -45,7 +45,7 @@ export async function importRetours(
 		noteSignificantChange(`Import Retours : ${dataset.fileName}`);
 		const returns = typeof dataset.meta.returns === 'number' ? dataset.meta.returns : 0;
 		notifySuccess(
-			`✅ Fichier sauvegardé : « ${dataset.fileName} » (${plural(dataset.rowCount, 'ligne')}, ${plural(returns, 'retour')} à l'état « returned »).`
+			`Fichier sauvegardé : « ${dataset.fileName} » (${plural(dataset.rowCount, 'ligne')}, ${plural(returns, 'retour')} à l'état « returned »).`
 		);
 	}
 	return dataset;
@@ -79,7 +79,7 @@ export async function archiveRetours(
 		const record = retoursLibraryRecord(a, datasets, { id: crypto.randomUUID(), now: Date.now(), period });
 		await withWrite([db.library], () => db.library.add(record));
 		noteSignificantChange('Archivage Retours');
-		notifySuccess(`✅ Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)}).`);
+		notifySuccess(`Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)}).`);
 		return true;
 	} catch (err) {
 		handleError(err, "Archivage de l'analyse des retours");

@@ -24,10 +24,11 @@ export function syntheseTable(a: RetoursAnalysis): AnyTableSpec {
 		columns: [
 			{ header: 'Client', kind: 'text', value: (r) => r.client },
 			{ header: 'Nombre de Retours', kind: 'int', value: (r) => r.returns },
-			{ header: 'Numéros de Commandes', kind: 'text', value: (r) => r.orders.join(', ') },
+			// Screen extras before the long order list, so they stay in sight; the export keeps the legacy's 3 columns.
 			{ header: 'Produits Retournés', kind: 'int', value: (r) => r.products, screenOnly: true },
 			{ header: 'Avec motif', kind: 'int', value: (r) => r.withReason, screenOnly: true },
-			{ header: 'Sans motif', kind: 'int', value: (r) => r.withoutReason, screenOnly: true }
+			{ header: 'Sans motif', kind: 'int', value: (r) => r.withoutReason, screenOnly: true },
+			{ header: 'Numéros de Commandes', kind: 'text', value: (r) => r.orders.join(', ') }
 		],
 		rows: a.synthese,
 		filters: [{ id: 'search', kind: 'search', label: '🔍 Rechercher', text: (r) => r.client }],
