@@ -193,6 +193,16 @@ describe('consolidate, edge cases', () => {
 		expect(negative.carriers[0].message).toMatch(/rien à refacturer/);
 	});
 
+	it('says when a carrier could not be analysed, its amounts missing', () => {
+		const c = consolidate([{ carrier: 'dhl', files: 2, lines: [], failed: true }], {
+			months: ['2026-11'],
+			partners: null
+		});
+		expect(c.carriers.find((k) => k.carrier === 'dhl')?.message).toMatch(
+			/^DHL : l'analyse des factures a échoué .* ses montants manquent dans l'export/
+		);
+	});
+
 	it('names the file like the legacy, partner names made safe', () => {
 		const now = new Date(2026, 10, 28, 1, 2, 3);
 		expect(refactFileName(null, now)).toBe('Refacturation_20261128_010203.xlsx');

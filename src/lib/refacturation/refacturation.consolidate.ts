@@ -40,6 +40,8 @@ export interface CarrierSource {
 	carrier: RefactCarrier;
 	files: number;
 	lines: RefactLine[];
+	/** Its analysis failed (already reported): its amounts are missing, which the page must say. */
+	failed?: boolean;
 }
 
 export interface RefactRow {
@@ -136,7 +138,15 @@ export function comparePartners(a: string, b: string): number {
 	return collator.compare(a, b) || (a < b ? -1 : 1);
 }
 
-function statusMessage(label: string, files: number, lines: number, cents: number): string | null {
+function statusMessage(
+	label: string,
+	files: number,
+	lines: number,
+	cents: number,
+	failed: boolean
+): string | null {
+	if (failed)
+		return `${label} : l'analyse des factures a échoué (voir le message d'erreur) — ses montants manquent dans l'export ; corrigez le fichier dans le module ${label} puis recalculez.`;
 	if (files === 0) return `${label} : aucune facture importée — importez-la dans le module ${label}.`;
 	if (lines === 0)
 		return `${label} : aucune ligne facturée sur la période choisie (ni pour ces partenaires).`;
@@ -184,7 +194,13 @@ export function consolidate(sources: readonly CarrierSource[], options: Consolid
 			files,
 			lines,
 			cents,
-			message: statusMessage(label, files, lines, cents)
+			message: statusMessage(
+				label,
+				files,
+				lines,
+				cents,
+				own.some((s) => s.failed)
+			)
 		});
 	}
 	const all = [...byKey.values()];

@@ -40,7 +40,7 @@ const MODULES: Record<RefactCarrier, AnyModule> = {
 /**
  * Every carrier's lines as its page computes them (stored records, automatic 3PL window), one carrier
  * after the other so the shared cores are not flooded. `onProgress(done, total, label)` after each.
- * A carrier whose analysis fails is reported (handleError) and left out: undefined is returned.
+ * A carrier whose analysis fails is reported (handleError) and marked `failed`; undefined when cancelled.
  */
 export async function loadSources(
 	onProgress?: (done: number, total: number, label: string) => void,
@@ -58,8 +58,13 @@ export async function loadSources(
 			}
 			const computed = await computeAnalysis(module, null, signal);
 			if (signal?.aborted) return undefined;
-			if (!computed) return undefined; // computeAnalysis already said why, in French.
-			sources.push({ carrier: id, files, lines: refactLines(computed.analysis.lines) });
+			// computeAnalysis already said why, in French; the other carriers still count, and the page
+			// says this one's amounts are missing rather than under-billing silently.
+			sources.push(
+				computed
+					? { carrier: id, files, lines: refactLines(computed.analysis.lines) }
+					: { carrier: id, files, lines: [], failed: true }
+			);
 		}
 		onProgress?.(REFACT_CARRIERS.length, REFACT_CARRIERS.length, '');
 		return sources;
