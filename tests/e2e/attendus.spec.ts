@@ -52,8 +52,10 @@ test.describe('Attendus de Réception', () => {
 			'⚠️ Au moins une quantité doit être supérieure à 0'
 		);
 
-		// Edit the ATELIER ROSEAU entry, undo the edit, then delete it and undo the deletion.
-		await attendus.openTab('Saisies');
+		// Edit the ATELIER ROSEAU entry (reached from its synthesis row), undo the edit, then delete it and undo.
+		await page.getByRole('button', { name: 'Voir les saisies de ATELIER ROSEAU - 125' }).click();
+		await expect(attendus.tab('Saisies')).toHaveAttribute('aria-selected', 'true');
+		await expect(page.getByTestId('attendus-saisies').getByRole('row')).toHaveCount(2);
 		await page.getByRole('button', { name: "Modifier l'entrée ATELIER ROSEAU - 125" }).click();
 		await expect(page.getByTestId('edit-banner')).toContainText('MODE MODIFICATION');
 		await expect(attendus.quantity('Palettes Mono-Réf')).toHaveValue('2');
@@ -118,6 +120,11 @@ test.describe('Attendus de Réception', () => {
 			['ATELIER ROSEAU', '134', 'ATR-1295', 5, 5]
 		]);
 
+		// Every section open, the client list included, for axe.
+		await page.getByText('👥 Gestion des Clients Personnalisés').click();
+		await page.getByText('🗑️ Danger Zone - Réinitialisation').click();
+		await page.getByText('📋 Aperçu des données').click();
+		await expect(page.getByTestId('attendus-clients')).toContainText('1 client personnalisé');
 		const axe = await new AxeBuilder({ page }).analyze();
 		const serious = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
