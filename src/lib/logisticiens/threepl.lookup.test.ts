@@ -83,6 +83,28 @@ describe('buildLookup', () => {
 	});
 });
 
+describe('buildLookup by parcel number', () => {
+	const lookup = buildLookup([
+		{ dataset: dataset('oct', '2026-10', 9), rows: [row('111', 'OCTOBER', { parcel: '30012345' })] },
+		{
+			dataset: dataset('nov', '2026-11', 1),
+			rows: [row('222', 'NOVEMBER', { parcel: '30012345' }), row('333', 'NO PARCEL')]
+		}
+	]);
+
+	it('finds the rows of a parcel number, latest period first, whatever its spelling', () => {
+		expect(lookup.byParcel('30012345').map((m) => m.partner)).toEqual(['NOVEMBER', 'OCTOBER']);
+		expect(lookup.byParcel(' 30012345.0 ').map((m) => m.datasetId)).toEqual(['nov', 'oct']);
+		expect(lookup.byParcel('')).toEqual([]);
+		expect(lookup.byParcel('333')).toEqual([]);
+	});
+
+	it('keeps parcel numbers out of the tracking keys', () => {
+		expect(lookup.get('30012345')).toBeUndefined();
+		expect(lookup.size).toBe(3);
+	});
+});
+
 describe('windowFor', () => {
 	it('spans the invoice months plus the month before (RULINGS 4)', () => {
 		expect(windowFor(['2026-11-30', '2026-10-02'])).toEqual(['2026-09', '2026-10', '2026-11']);

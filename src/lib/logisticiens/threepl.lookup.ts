@@ -31,6 +31,7 @@ export function buildLookup(sets: { dataset: DatasetRecord; rows: ThreePLRow[] }
 	const byVariant = new Map<string, string>();
 	const byOrder = new Map<string, ThreePLMatch[]>();
 	const byPostcode = new Map<string, ThreePLMatch[]>();
+	const byParcel = new Map<string, ThreePLMatch[]>();
 	const periods = new Set<string>();
 	for (const { dataset, rows } of sets) {
 		const period = dataset.period ?? '';
@@ -48,6 +49,7 @@ export function buildLookup(sets: { dataset: DatasetRecord; rows: ThreePLRow[] }
 				push(byOrder, order, match);
 			}
 			if (row.postcode) push(byPostcode, row.postcode, match);
+			if (row.parcel) push(byParcel, row.parcel, match);
 		}
 	}
 	for (const [key, list] of byTracking) {
@@ -55,6 +57,7 @@ export function buildLookup(sets: { dataset: DatasetRecord; rows: ThreePLRow[] }
 		const variant = trackingVariant(key);
 		if (variant && !byTracking.has(variant)) byVariant.set(variant, key);
 	}
+	for (const list of byParcel.values()) list.sort(newerFirst);
 	for (const list of byPostcode.values())
 		list.sort((a, b) => (a.shipDate ?? '').localeCompare(b.shipDate ?? ''));
 
@@ -75,6 +78,7 @@ export function buildLookup(sets: { dataset: DatasetRecord; rows: ThreePLRow[] }
 			return list && list.length > 1 ? [...list] : [];
 		},
 		byOrder: (order) => [...(byOrder.get(orderKey(order)) ?? [])],
+		byParcel: (parcel) => [...(byParcel.get(normaliseTracking(parcel)) ?? [])],
 		byPostcode: (postcode, onOrBefore) => {
 			const list = byPostcode.get(normalisePostcode(postcode, 'FR')) ?? byPostcode.get(postcode.trim()) ?? [];
 			if (!onOrBefore) return [...list];

@@ -114,6 +114,31 @@ describe('3PL parser, hand-made files', () => {
 		expect(result.errors[1].message).toContain('demain');
 	});
 
+	it('reads the optional « Numéro de colis » as a parcel number, absent when empty', () => {
+		const bytes = book([
+			[...header, 'Numéro de colis'],
+			['A', 'Mondial Relay', 30012345, '02/11/2026', 1, 30012345],
+			['B', 'Mondial Relay', 30012346, '03/11/2026', 1, ' 500123.0 '],
+			['C', 'DPD', 25010000000001, '04/11/2026', 1, null]
+		]);
+		const result = PARSERS['3pl'](readFile(bytes, 'nov.xlsx'), { fileName: 'nov.xlsx' });
+		const rows = result.rows as unknown as ThreePLRow[];
+		expect(result.errors).toEqual([]);
+		expect(rows.map((r) => r.parcel)).toEqual(['30012345', '500123', undefined]);
+		expect('parcel' in rows[2]).toBe(false);
+		expect(result.columns).toContain('parcel');
+	});
+
+	it('parses a file without « Numéro de colis » as before, without listing it as missing', () => {
+		const bytes = book([header, ['A', 'DPD', 25010000000001, '02/11/2026', 1]]);
+		const result = PARSERS['3pl'](readFile(bytes, 'x.xlsx'), { fileName: 'x.xlsx' });
+		const rows = result.rows as unknown as ThreePLRow[];
+		expect('parcel' in rows[0]).toBe(false);
+		expect(result.columns).not.toContain('parcel');
+		expect(result.meta?.missingColumns).not.toContain('Numéro de colis');
+		expect(parseFixture('LOG_2026_11.xlsx').rows.some((r) => 'parcel' in r)).toBe(false);
+	});
+
 	it('asks for the "Facturation préparation" sheet by name', () => {
 		const bytes = book([header], 'Feuil1');
 		try {

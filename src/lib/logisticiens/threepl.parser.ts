@@ -36,8 +36,12 @@ export const THREEPL_COLUMNS: ColumnSpec[] = [
 	{ key: 'weightG', names: ['Poids expédition', 'Poids expédition (g)', 'Poids (g)'] },
 	{ key: 'weightKg', names: ['Poids expédition (kg)', 'Poids (kg)'] },
 	{ key: 'country', names: ['Pays destination', 'Pays'] },
-	{ key: 'postcode', names: ['Code postal destination', 'Code postal', 'CP'] }
+	{ key: 'postcode', names: ['Code postal destination', 'Code postal', 'CP'] },
+	{ key: 'parcel', names: ['Numéro de colis', 'N° de colis', 'N° colis'] }
 ];
+
+/** Columns only one module reads (Mondial Relay's parcel key): their absence is not worth a warning. */
+const QUIET_COLUMNS = new Set(['parcel']);
 
 function count(into: Record<string, number>, key: string) {
 	into[key] = (into[key] ?? 0) + 1;
@@ -93,6 +97,7 @@ export function parseThreePL(sheets: RawSheet[], ctx: ParseContext): ParseResult
 		const recognised = recogniseCarrier(tracking);
 		const carrier = cellText(at(row, 'carrier')) || (recognised ? CARRIER_LABELS[recognised] : '');
 		const partner = cellText(at(row, 'partner'));
+		const parcel = normaliseTracking(at(row, 'parcel'));
 		rows.push({
 			tracking,
 			partner,
@@ -104,6 +109,7 @@ export function parseThreePL(sheets: RawSheet[], ctx: ParseContext): ParseResult
 			weightG,
 			country,
 			postcode: normalisePostcode(at(row, 'postcode'), country),
+			...(parcel ? { parcel } : {}),
 			_line: line
 		});
 		count(perCarrier, carrier || 'Non renseigné');
@@ -127,7 +133,9 @@ export function parseThreePL(sheets: RawSheet[], ctx: ParseContext): ParseResult
 			perCarrier,
 			perPartner,
 			blankRows,
-			missingColumns: THREEPL_COLUMNS.filter((c) => !(c.key in index) && c.key !== 'weightKg')
+			missingColumns: THREEPL_COLUMNS.filter(
+				(c) => !(c.key in index) && c.key !== 'weightKg' && !QUIET_COLUMNS.has(c.key)
+			)
 				.filter((c) => !(c.key === 'weightG' && 'weightKg' in index))
 				.map((c) => c.names[0])
 		}

@@ -10,6 +10,8 @@ export interface ThreePLRow {
 	weightG: number | null;
 	country: string;
 	postcode: string;
+	/** The 3PL's own parcel number (« Numéro de colis »), normalised like trackings; absent when the file has none. */
+	parcel?: string;
 	_line: number;
 }
 
@@ -28,6 +30,8 @@ export interface ThreePLLookup {
 	conflicts(tracking: string): ThreePLMatch[];
 	/** Rows whose origin or partner order number is this one (trimmed, case-insensitive). */
 	byOrder(order: string): ThreePLMatch[];
+	/** Rows of this parcel number (any spelling normaliseTracking accepts), latest period, then latest upload first. */
+	byParcel(parcel: string): ThreePLMatch[];
 	/**
 	 * Shipments to this postcode (normalised as France's), oldest ship date first; with `onOrBefore`
 	 * ('YYYY-MM-DD'), only those shipped (or ordered, when no ship date) that day or earlier.

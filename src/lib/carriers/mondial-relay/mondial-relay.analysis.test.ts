@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { read, utils } from '@e965/xlsx';
+import { read, utils, write } from '@e965/xlsx';
+import { readFile } from '$lib/intake/read';
+import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import { testDataset } from '$lib/db/dataset.testing';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
@@ -55,6 +57,7 @@ describe('Mondial Relay on the fixture returns (answers.json)', () => {
 		expect(analysis.summary.unmatchedLines).toBe(answers.non_attribue);
 		const kinds = answers.returns_by_kind;
 		expect(stats.byKey).toEqual({
+			colis: 0,
 			commande: kinds.by_order + kinds.same_order_first + kinds.same_order_second,
 			tracking: kinds.by_tracking + kinds.by_tracking_float_text_3pl,
 			'tracking retour': 0
@@ -223,6 +226,55 @@ describe('Mondial Relay rules: the legacy defects fixed', () => {
 	it('leaves other accounts out, whatever their case and spaces (MR-5)', () => {
 		const a = analyse([{ account: ' toopost ' }, { account: 'AUTRE CLIENT' }, { account: 'TOOPOST SARL' }]);
 		expect(a.result.stats.returns).toBe(1);
+	});
+});
+
+describe('Mondial Relay: the reference as the 3PL « Numéro de colis » (legacy 3.3, MR-7)', () => {
+	function threePLBook(name: string, aoa: unknown[][]) {
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, utils.aoa_to_sheet(aoa), 'Facturation préparation');
+		const bytes = new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }));
+		const parsed = parseThreePL(readFile(bytes, name), { fileName: name });
+		return {
+			dataset: testDataset({ id: name, fileName: name, period: parsed.period, importedAt: 1 }),
+			rows: parsed.rows as unknown as ThreePLRow[]
+		};
+	}
+	const header = [
+		'Nom du partenaire',
+		'Numéro de tracking',
+		"Numéro de commande d'origine",
+		"Date d'expédition",
+		'Numéro de colis'
+	];
+	const lookup = buildLookup([
+		threePLBook('LOG_OCT.xlsx', [header, ['ANCIEN', 25010000000001, 'CMD-9', '02/10/2026', 30012345]]),
+		threePLBook('LOG_NOV.xlsx', [
+			header,
+			['MAISON COLIS', 25010000000002, 'CMD-10', '03/11/2026', 30012345],
+			['AUTRE', 25010000000003, '30012346', '04/11/2026', 30012346]
+		])
+	]);
+	const analyse = (rows: Partial<MondialRelayRow>[]) =>
+		analyseCarrier(mondialRelayModule, [returnsFile(rows)], lookup, ['2026-10', '2026-11']);
+
+	it('identifies a return whose reference is only a parcel number, newest file first', () => {
+		const a = analyse([{ reference: '30012345' }, { reference: '99999999' }]);
+		expect(
+			a.result.detail.map((d) => [d.partner, d.key, d.status, d.outboundTracking, d.originOrder])
+		).toEqual([
+			['MAISON COLIS', 'colis', STATUS_OK, '25010000000002', 'CMD-10'],
+			[NON_ATTRIBUE, null, STATUS_KO, '', '']
+		]);
+		expect(a.lines[0].conflict.map((m) => m.partner)).toEqual(['MAISON COLIS', 'ANCIEN']);
+		expect(a.result.stats.byKey).toEqual({ colis: 1, tracking: 0, commande: 0, 'tracking retour': 0 });
+		const info = pageSpec(mondialRelayModule).tabs.find((t) => t.id === 'synthese')!.info!(a);
+		expect(info).toContain('1 identifiés (50,0 %) : 1 par référence = n° de colis');
+	});
+
+	it('tries the parcel number before the order number, as the legacy did', () => {
+		const a = analyse([{ reference: '30012346' }]);
+		expect(a.result.detail[0]).toMatchObject({ partner: 'AUTRE', key: 'colis' });
 	});
 });
 

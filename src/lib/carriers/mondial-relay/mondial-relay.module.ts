@@ -29,6 +29,7 @@ const percent = (part: number, whole: number) =>
 	`${(whole ? (part / whole) * 100 : 0).toFixed(1).replace('.', ',')} %`;
 
 const KEY_LABELS: Record<MatchKey, string> = {
+	colis: 'référence = n° de colis',
 	tracking: 'référence = tracking aller',
 	commande: 'référence = n° de commande',
 	'tracking retour': 'tracking retour'

@@ -14,8 +14,11 @@ import { isToopost, type MondialRelayRow } from './mondial-relay.parser';
 export const STATUS_OK = '✓ Identifié';
 export const STATUS_KO = '⚠ Non identifié';
 
-/** How a return found its 3PL row: its reference as an outbound tracking or an order number, else its own tracking. */
-export type MatchKey = 'tracking' | 'commande' | 'tracking retour';
+/**
+ * How a return found its 3PL row: its reference as the 3PL's parcel number, an outbound tracking or an
+ * order number, else its own tracking (the legacy's order, MR-7).
+ */
+export type MatchKey = 'colis' | 'tracking' | 'commande' | 'tracking retour';
 
 export interface MondialRelayLine extends BilledLine {
 	row: MondialRelayRow;
@@ -67,9 +70,10 @@ function rowsOfTracking(tracking: string, lookup: ThreePLLookup): ThreePLMatch[]
 }
 
 /**
- * The 3PL rows of a return, winner first, and the key that found them: the customer reference as an
- * outbound tracking, then as an order number, then the return's own tracking. Any carrier's shipment
- * counts: a parcel may come back through Mondial Relay whoever took it out.
+ * The 3PL rows of a return, winner first, and the key that found them: the customer reference as a
+ * 3PL parcel number (« Numéro de colis »), then as an outbound tracking, then as an order number, then
+ * the return's own tracking. Any carrier's shipment counts: a parcel may come back through Mondial
+ * Relay whoever took it out.
  */
 export function findReturn(
 	line: Pick<MondialRelayLine, 'row' | 'tracking'>,
@@ -77,6 +81,8 @@ export function findReturn(
 ): { rows: ThreePLMatch[]; key: MatchKey | null } {
 	const reference = line.row.reference.trim();
 	if (reference) {
+		const byParcel = named(lookup.byParcel(reference));
+		if (byParcel.length) return { rows: byParcel, key: 'colis' };
 		const byTracking = rowsOfTracking(reference, lookup);
 		if (byTracking.length) return { rows: byTracking, key: 'tracking' };
 		const byOrder = named(lookup.byOrder(reference));
@@ -150,7 +156,7 @@ export function analyseMondialRelay(
 	lines: MatchedLine<MondialRelayLine>[],
 	lookup: ThreePLLookup
 ): MondialRelayResult {
-	const byKey: Record<MatchKey, number> = { tracking: 0, commande: 0, 'tracking retour': 0 };
+	const byKey: Record<MatchKey, number> = { colis: 0, tracking: 0, commande: 0, 'tracking retour': 0 };
 	const detail = lines.map((ml): MondialRelayDetail => {
 		const { row } = ml.line;
 		const key = ml.match ? findReturn(ml.line, lookup).key : null;
