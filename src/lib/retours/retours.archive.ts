@@ -55,7 +55,9 @@ export function freezeRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Ar
 			fileName: d.fileName,
 			slot: d.slot,
 			rowCount: d.rowCount
-		}))
+		})),
+		rowUnit: ['retour', 'retours'],
+		filesLabel: 'exports de retours'
 	};
 }
 

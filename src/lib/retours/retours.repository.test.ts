@@ -46,7 +46,9 @@ describe('Retours stored and read back', () => {
 			module: 'retours',
 			period: '2026-11',
 			title: 'Retours — Novembre 2026',
-			rowCount: 55
+			rowCount: 55,
+			// The Bibliothèque says "55 retours · exports de retours : …", not "lignes facturées".
+			result: { rowUnit: ['retour', 'retours'], filesLabel: 'exports de retours', window: [] }
 		});
 		const tables = (
 			record.result as { tables: { id: string; columns: { header: string }[]; rows: unknown[][] }[] }

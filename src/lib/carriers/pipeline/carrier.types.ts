@@ -296,4 +296,7 @@ export interface ArchivedAnalysis {
 		rows: CellValue[][];
 	}[];
 	files: { datasetId: string; fileName: string; slot: string; rowCount: number }[];
+	/** What its rows and files are, when not billed lines and invoices (e.g. returns, WMS exports). */
+	rowUnit?: [singular: string, plural: string];
+	filesLabel?: string;
 }
