@@ -9,7 +9,7 @@
  * twice is a "Doublon" (the pipeline's flag, RULINGS 2).
  */
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
-import { matchTracking } from '../pipeline/carrier.analysis';
+import { matchTracking, sumByPartner } from '../pipeline/carrier.analysis';
 import {
 	NON_ATTRIBUE,
 	type BilledLine,
@@ -234,24 +234,7 @@ function returnOf(ml: MatchedLine<ColissimoLine>, method: Method): ColissimoRetu
 }
 
 export function syntheseOf(returns: ColissimoReturn[]): ColissimoSynthese[] {
-	const groups = new Map<string, ColissimoSynthese>();
-	for (const r of returns) {
-		const g = groups.get(r.partner) ?? {
-			partner: r.partner,
-			nbRetours: 0,
-			prixCents: 0,
-			majorationCents: 0,
-			totalCents: 0
-		};
-		g.nbRetours++;
-		g.prixCents += r.prixCents;
-		g.majorationCents += r.majorationCents;
-		g.totalCents += r.totalCents;
-		groups.set(r.partner, g);
-	}
-	return [...groups.values()].sort(
-		(a, b) => b.totalCents - a.totalCents || a.partner.localeCompare(b.partner, 'fr')
-	);
+	return sumByPartner(returns, 'nbRetours', ['prixCents', 'majorationCents', 'totalCents'], 'totalCents');
 }
 
 export function analyseColissimo(

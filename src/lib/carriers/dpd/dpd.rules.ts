@@ -5,6 +5,7 @@
  */
 import { NON_ATTRIBUE, type BilledLine, type InvoiceFile, type MatchedLine } from '../pipeline/carrier.types';
 import type { DpdRow } from './dpd.parser';
+import { sumByPartner } from '../pipeline/carrier.analysis';
 
 /** Predict before Classic, as the legacy concatenated them. */
 export const DPD_SLOTS = ['predict', 'classic'] as const;
@@ -145,33 +146,20 @@ function byPrixTotalDesc(a: { prixTotalCents: number }, b: { prixTotalCents: num
 }
 
 export function syntheseOf(detail: DpdDetail[]): DpdSynthese[] {
-	const groups = new Map<string, DpdSynthese>();
-	for (const d of detail) {
-		const g = groups.get(d.partner) ?? {
-			partner: d.partner,
-			nbExpeditions: 0,
-			transportCents: 0,
-			supplementCents: 0,
-			nbRetours: 0,
-			retourCents: 0,
-			fuelCents: 0,
-			sureteCents: 0,
-			totalAvecTaxesCents: 0,
-			prixTotalCents: 0
-		};
-		g.nbExpeditions++;
-		g.transportCents += d.transportCents;
-		g.supplementCents += d.supplementCents;
-		g.nbRetours += d.nbRetours;
-		g.retourCents += d.retourCents;
-		g.fuelCents += d.fuelCents;
-		g.sureteCents += d.sureteCents;
-		g.totalAvecTaxesCents += d.totalAvecTaxesCents;
-		g.prixTotalCents += d.prixTotalCents;
-		groups.set(d.partner, g);
-	}
-	return [...groups.values()].sort(
-		(a, b) => byPrixTotalDesc(a, b) || a.partner.localeCompare(b.partner, 'fr')
+	return sumByPartner(
+		detail,
+		'nbExpeditions',
+		[
+			'transportCents',
+			'supplementCents',
+			'nbRetours',
+			'retourCents',
+			'fuelCents',
+			'sureteCents',
+			'totalAvecTaxesCents',
+			'prixTotalCents'
+		],
+		'prixTotalCents'
 	);
 }
 

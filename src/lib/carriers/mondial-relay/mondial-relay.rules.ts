@@ -10,6 +10,7 @@ import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipelin
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { isToopost, type MondialRelayRow } from './mondial-relay.parser';
+import { sumByPartner } from '$lib/carriers/pipeline/carrier.analysis';
 
 export const STATUS_OK = '✓ Identifié';
 export const STATUS_KO = '⚠ Non identifié';
@@ -183,23 +184,11 @@ export function analyseMondialRelay(
 		};
 	});
 
-	const byPartner = new Map<string, MondialRelaySynthese>();
-	for (const d of detail) {
-		const s = byPartner.get(d.partner) ?? {
-			partner: d.partner,
-			returns: 0,
-			baseCents: 0,
-			surchargeCents: 0,
-			totalCents: 0
-		};
-		s.returns++;
-		s.baseCents += d.baseCents;
-		s.surchargeCents += d.surchargeCents;
-		s.totalCents += d.totalCents;
-		byPartner.set(d.partner, s);
-	}
-	const synthese = [...byPartner.values()].sort(
-		(a, b) => b.totalCents - a.totalCents || a.partner.localeCompare(b.partner, 'fr')
+	const synthese: MondialRelaySynthese[] = sumByPartner(
+		detail,
+		'returns',
+		['baseCents', 'surchargeCents', 'totalCents'],
+		'totalCents'
 	);
 	const identified = detail.filter((d) => d.status === STATUS_OK).length;
 	return {

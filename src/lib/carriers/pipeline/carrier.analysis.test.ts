@@ -8,7 +8,8 @@ import {
 	matchLines,
 	overweight,
 	partnerMonthCosts,
-	summarise
+	summarise,
+	sumByPartner
 } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
 import { commonTabs } from './common.tabs';
@@ -179,6 +180,22 @@ describe('summaries', () => {
 			'2026-11',
 			'2026-10',
 			'inconnu'
+		]);
+	});
+});
+
+describe('sumByPartner', () => {
+	it('counts and sums per partner, largest first, then by name', () => {
+		const items = [
+			{ partner: 'B', cents: 100, extra: 1 },
+			{ partner: 'A', cents: 250, extra: 2 },
+			{ partner: 'C', cents: 350, extra: 0 },
+			{ partner: 'B', cents: 250, extra: 3 }
+		];
+		expect(sumByPartner(items, 'lines', ['cents', 'extra'], 'cents')).toEqual([
+			{ partner: 'B', lines: 2, cents: 350, extra: 4 },
+			{ partner: 'C', lines: 1, cents: 350, extra: 0 },
+			{ partner: 'A', lines: 1, cents: 250, extra: 2 }
 		]);
 	});
 });

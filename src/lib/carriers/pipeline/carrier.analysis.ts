@@ -150,6 +150,33 @@ export function summarise(lines: MatchedLine[]): PipelineSummary {
 	};
 }
 
+/**
+ * A carrier's synthesis: one row per partner with its number of items (`count`) and the sum of each
+ * `sums` field (same name on the items), largest `by` first, then by partner name.
+ */
+export function sumByPartner<T extends { partner: string }, S extends keyof T & string, C extends string>(
+	items: readonly T[],
+	count: C,
+	sums: readonly S[],
+	by: S
+): ({ partner: string } & Record<C | S, number>)[] {
+	type Row = { partner: string } & Record<C | S, number>;
+	const rows = new Map<string, Record<string, number | string>>();
+	for (const item of items) {
+		let row = rows.get(item.partner);
+		if (!row) {
+			row = { partner: item.partner, [count]: 0 };
+			for (const f of sums) row[f] = 0;
+			rows.set(item.partner, row);
+		}
+		(row[count] as number)++;
+		for (const f of sums) (row[f] as number) += item[f] as number;
+	}
+	return ([...rows.values()] as Row[]).sort(
+		(a, b) => b[by] - a[by] || a.partner.localeCompare(b.partner, 'fr')
+	);
+}
+
 /** The month a line's cost belongs to: of the billed day, else of the 3PL shipment, else 'inconnu'. */
 export function costMonth(ml: MatchedLine): string {
 	const day = ml.line.day ?? ml.match?.shipDate ?? ml.match?.orderDate ?? null;
