@@ -82,15 +82,19 @@ test('consolidates DPD, Mondial Relay and Colis Privé per partner and writes th
 			.first()
 			.click();
 		await refact.goto();
-		await expect(refact.carrierStatus('dpd')).toContainText('150 lignes facturées · 1 461,05 €');
-		await expect(refact.carrierStatus('mondial-relay')).toContainText('58 lignes facturées · 354,50 €');
-		await expect(refact.carrierStatus('colis-prive')).toContainText('79 lignes facturées · 465,39 €');
+		await expect(refact.carrierStatus('dpd')).toContainText('150 lignes facturées · 1 461,05 € à refacturer');
+		await expect(refact.carrierStatus('mondial-relay')).toContainText(
+			'58 lignes facturées · 354,50 € à refacturer'
+		);
+		await expect(refact.carrierStatus('colis-prive')).toContainText(
+			'79 lignes facturées · 52,50 € à refacturer'
+		);
 		await expect(refact.carrierStatus('chronopost')).toContainText('Chronopost : aucune facture importée');
-		await expect(refact.total()).toContainText('TOTAL GÉNÉRAL : 2 280,94 € · 277 lignes · 9 partenaires');
+		await expect(refact.total()).toContainText('TOTAL GÉNÉRAL : 1 868,05 € · 227 lignes · 9 partenaires');
 		await expect(refact.partnerFeedback()).toContainText('Export de tous les partenaires (9 partenaires)');
 		const first = refact.synthesis().getByRole('row').nth(1);
 		await expect(first).toContainText("LES SAVONS D'ELISE");
-		await expect(first).toContainText('385,20 €');
+		await expect(first).toContainText('348,07 €');
 		await expect(refact.synthesis()).toContainText('NON ATTRIBUÉ');
 	});
 
@@ -104,20 +108,20 @@ test('consolidates DPD, Mondial Relay and Colis Privé per partner and writes th
 			/^Date d'export : \d\d\/\d\d\/\d{4} \d\d:\d\d · Période : /
 		);
 		expect(values(syn, 4)).toEqual(SYNTHESIS_HEADERS);
-		expect(values(syn, 14)).toEqual(['TOTAL GÉNÉRAL', 277, 1461.05, 354.5, 0, 0, 465.39, 0, 2280.94]);
+		expect(values(syn, 14)).toEqual(['TOTAL GÉNÉRAL', 227, 1461.05, 354.5, 0, 0, 52.5, 0, 1868.05]);
 		expect(syn.getCell('C5').numFmt).toBe('#,##0.00 "€"');
 		const detail = workbook.getWorksheet('Refacturation')!;
 		expect(values(detail, 1)).toEqual(DETAIL_HEADERS);
-		expect(detail.rowCount).toBe(278);
+		expect(detail.rowCount).toBe(228);
 		expect(columnCents(detail, 5)).toBe(146_105);
-		expect(columnCents(detail, 11)).toBe(228_094);
+		expect(columnCents(detail, 11)).toBe(186_805);
 		await expect(page.getByTestId('refact-file')).toContainText(fileName);
 	});
 
 	await test.step('one month and two partners: the file is named after them', async () => {
 		await refact.toggleMonth('Octobre 2026');
 		await refact.toggleMonth('Décembre 2026');
-		await expect(refact.total()).toContainText('TOTAL GÉNÉRAL : 1 892,22 €');
+		await expect(refact.total()).toContainText('TOTAL GÉNÉRAL : 1 540,45 €');
 		await refact.choosePartners(['ATELIER ROSEAU', 'CAFE PIERROT']);
 		await expect(refact.partnerFeedback()).toContainText(
 			'2 partenaires sélectionnés : ATELIER ROSEAU, CAFE PIERROT'

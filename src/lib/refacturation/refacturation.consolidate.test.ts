@@ -28,15 +28,17 @@ describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé
 		expect(months).toEqual(['2026-12', '2026-11', '2026-10']);
 	});
 
-	it("takes every carrier's whole billed amount (answers.json), duplicates added up, not overwritten", () => {
-		expect(all.total.cents.dpd).toBe(cents(dpdAnswers.prix_total_ligne)); // 1 461,05 €
-		expect(all.total.cents['mondial-relay']).toBe(cents(mrAnswers.montant_total)); // 354,50 €
-		expect(all.total.cents['colis-prive']).toBe(cents(cpAnswers.prix_ht_total + cpAnswers.majorations_total)); // 465,39 €
-		expect(all.total.totalCents).toBe(228_094);
-		// 150 + 58 + 79 billed lines; the 6 DPD and 4 Colis Privé duplicate trackings share their row.
-		expect(all.rows).toHaveLength(277);
-		expect(all.total.orders).toBe(277);
-		expect(all.dropped).toBe(0);
+	it('re-bills what the legacy contract says (answers.json), duplicates added up, not overwritten', () => {
+		expect(all.total.cents.dpd).toBe(cents(dpdAnswers.prix_total_ligne)); // 1 461,05 €, all billed
+		expect(all.total.cents['mondial-relay']).toBe(cents(mrAnswers.montant_total)); // 354,50 €, all billed
+		expect(all.total.cents['colis-prive']).toBe(cents(cpAnswers.majorations_total)); // 52,50 €, majorations only
+		expect(all.total.totalCents).toBe(146_105 + 35_450 + 5_250);
+		// 150 DPD lines (6 duplicate trackings share their row) + 58 returns + the 27 Colis Privé lines with a
+		// majoration (25 trackings); its 50 other trackings re-bill nothing and are left out, counted.
+		expect(all.rows).toHaveLength(144 + 58 + 25);
+		expect(all.total.orders).toBe(227);
+		expect(all.rows.filter((r) => r.cents['colis-prive'] > 0)).toHaveLength(25);
+		expect(all.dropped).toBe(75 - 25);
 		const dup = all.rows.find((r) => r.tracking === dpdAnswers.duplicate_trackings[0])!;
 		const billed = sources[0].lines.filter((l) => l.tracking === dup.tracking);
 		expect(billed).toHaveLength(2);
@@ -49,28 +51,23 @@ describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé
 		const na = all.synthesis.find((p) => p.partner === NON_ATTRIBUE)!;
 		expect(na.cents.dpd).toBe(cents(dpdAnswers.per_partner[NON_ATTRIBUE].prix_total_ligne));
 		expect(na.cents['mondial-relay']).toBe(cents(mrAnswers.per_partner['Non attribué'].montant_total));
-		expect(na.totalCents).toBe(17_457);
+		expect(na.cents['colis-prive']).toBe(cents(cpAnswers.unmatched_majorations_total)); // 6,00 €
+		expect(na.totalCents).toBe(na.cents.dpd + na.cents['mondial-relay'] + na.cents['colis-prive']);
 	});
 
-	it('gives each partner its carriers’ amounts, largest total first', () => {
-		expect(all.synthesis.map((p) => p.partner)).toEqual([
-			"LES SAVONS D'ELISE",
-			'VELO & CO',
-			'BIJOUX LUCIOLE',
-			'TERRE DE LIN',
-			'LA BOUTIQUE DE CAMILLE',
-			'CAFE PIERROT',
-			NON_ATTRIBUE,
-			'MAISON PLUMETIS',
-			'ATELIER ROSEAU'
-		]);
-		for (const p of all.synthesis.filter((s) => s.partner !== NON_ATTRIBUE)) {
-			const name = p.partner as keyof typeof dpdAnswers.per_partner & keyof typeof mrAnswers.per_partner;
+	it('gives each partner its carriers’ amounts (answers.json), largest total first', () => {
+		type Name = keyof typeof cpAnswers.per_partner;
+		const named = all.synthesis.filter((s) => s.partner !== NON_ATTRIBUE);
+		expect(named.map((p) => p.partner).sort()).toEqual(Object.keys(cpAnswers.per_partner).sort());
+		for (const p of named) {
+			const name = p.partner as Name;
 			expect(p.cents.dpd).toBe(cents(dpdAnswers.per_partner[name].prix_total_ligne));
 			expect(p.cents['mondial-relay']).toBe(cents(mrAnswers.per_partner[name].montant_total));
+			expect(p.cents['colis-prive']).toBe(cents(cpAnswers.per_partner[name].total_majorations));
+			expect(p.totalCents).toBe(p.cents.dpd + p.cents['mondial-relay'] + p.cents['colis-prive']);
 		}
-		const elise = all.synthesis[0];
-		expect([elise.orders, elise.cents['colis-prive'], elise.totalCents]).toEqual([45, 4163, 38_520]);
+		const totals = all.synthesis.map((p) => p.totalCents);
+		expect(totals).toEqual([...totals].sort((a, b) => b - a));
 	});
 
 	it('sorts the detail by partner (NON ATTRIBUÉ last), then total descending', () => {
@@ -83,9 +80,9 @@ describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé
 
 	it('takes only the chosen months', () => {
 		const nov = consolidate(sources, { months: ['2026-11'], partners: null });
-		expect(nov.total.cents).toMatchObject({ dpd: 128_275, 'mondial-relay': 21_120, 'colis-prive': 39_827 });
-		expect(nov.total.totalCents).toBe(189_222);
-		expect(nov.rows).toHaveLength(230);
+		expect(nov.total.cents).toMatchObject({ dpd: 128_275, 'mondial-relay': 21_120, 'colis-prive': 4_650 });
+		expect(nov.total.totalCents).toBe(154_045);
+		expect(nov.rows).toHaveLength(187);
 		const dec = consolidate(sources, { months: ['2026-12'], partners: null });
 		expect(dec.carriers.find((c) => c.carrier === 'colis-prive')?.message).toBe(
 			'Colis Privé : aucune ligne facturée sur la période choisie (ni pour ces partenaires).'
@@ -98,10 +95,10 @@ describe('Export Refacturation on the fixtures (DPD, Mondial Relay, Colis Privé
 		expect(partnersIn(sources, months).at(-1)).toBe(NON_ATTRIBUE);
 		const two = consolidate(sources, { months, partners: ['ATELIER ROSEAU', 'CAFE PIERROT'] });
 		expect(two.synthesis.map((p) => [p.partner, p.totalCents])).toEqual([
-			['CAFE PIERROT', 21_257],
-			['ATELIER ROSEAU', 10_066]
+			['CAFE PIERROT', 19_246],
+			['ATELIER ROSEAU', 8_075]
 		]);
-		expect(two.total.totalCents).toBe(31_323);
+		expect(two.total.totalCents).toBe(27_321);
 		expect(consolidate(sources, { months, partners: [] }).rows).toEqual([]);
 	});
 
@@ -121,10 +118,9 @@ describe('Export Refacturation on the Chronopost, Colissimo and DHL fixtures', (
 	const all = [...fixtureSources(), ...otherFixtureSources()];
 	const data = consolidate(all, { months: availableMonths(all), partners: null });
 
-	it('takes what each carrier billed (answers.json): Chronopost with its surcharge rows, Colissimo its 8R returns', () => {
-		expect(data.total.cents.chronopost).toBe(
-			cents(chronoAnswers.prix_facture_total + chronoAnswers.surcharges_total)
-		); // 388,96 € + 475,00 €
+	it('re-bills Chronopost its gaps and surcharges, Colissimo its 8R returns, DHL what it billed (answers.json)', () => {
+		// Chronopost: the positive price gaps and every surcharge — its « total à contester », 17,34 € + 475,00 €.
+		expect(data.total.cents.chronopost).toBe(cents(chronoAnswers.total_a_contester));
 		expect(data.total.cents.colissimo).toBe(cents(colissimoAnswers.returns_total_ttc)); // 346,26 €
 		expect(data.total.cents.dhl).toBe(cents(dhlAnswers.total_ht)); // 2 200,68 €
 		expect(data.carriers.map((c) => c.lines)).toEqual([150, 58, 42, 78, 79, 57]);
@@ -132,9 +128,9 @@ describe('Export Refacturation on the Chronopost, Colissimo and DHL fixtures', (
 	});
 
 	it('adds the six carriers up in TOTAL GÉNÉRAL, the detail sheet’s sum', () => {
-		expect(data.total.totalCents).toBe(569_184);
-		expect(sumRows(data.rows)).toBe(569_184);
-		expect(data.rows).toHaveLength(444);
+		expect(data.total.totalCents).toBe(490_733); // 1 868,05 + 346,26 + 492,34 + 2 200,68 €
+		expect(sumRows(data.rows)).toBe(490_733);
+		expect(data.rows).toHaveLength(362);
 	});
 });
 

@@ -1,7 +1,9 @@
 /**
  * Export Refacturation (legacy §8), pure: every carrier's billed lines, as the carrier pages analyse them,
  * consolidated into one row per partner and tracking, then a synthesis per partner. Money in integer cents.
- * Fixes the legacy's bugs (§8.5): every carrier contributes (DHL and Colissimo too), a tracking billed twice
+ * Each carrier re-bills what the legacy's contract says (DPD « Prix total ligne », Mondial Relay « Total avec
+ * taxe », Chronopost positive gap + surcharges, Colis Privé « Majoration service »; Colissimo and DHL, which
+ * the legacy left out, what they billed). Fixes the legacy's bugs (§8.5): every carrier contributes, a tracking billed twice
  * adds up instead of overwriting, lines without tracking never merge, a blank partner is NON ATTRIBUÉ and
  * counts in TOTAL GÉNÉRAL, and only the chosen months are taken.
  */
@@ -96,22 +98,20 @@ export function zeroCents(): Record<RefactCarrier, number> {
 }
 
 /**
- * What a billed line costs: its amount plus the surcharges billed on rows of their own under it
- * (Chronopost's seven surplus types; the legacy added Σ Montant_Surplus to the parcel).
+ * A carrier's matched lines (`Analysis.lines`) as export lines, each worth what the carrier's contract
+ * re-bills (`CarrierModule.rebillCents`; by default everything billed).
  */
-export function billedCents(line: BilledLine & { surcharges?: readonly { amountCents: number }[] }): number {
-	return line.amountCents + (line.surcharges ?? []).reduce((s, x) => s + x.amountCents, 0);
-}
-
-/** A carrier's matched lines (`Analysis.lines`) as export lines. */
-export function refactLines(lines: readonly MatchedLine[]): RefactLine[] {
+export function refactLines<L extends BilledLine>(
+	lines: readonly MatchedLine<L>[],
+	rebill: (ml: MatchedLine<L>) => number = (ml) => ml.line.amountCents
+): RefactLine[] {
 	return lines.map((ml) => ({
 		partner: ml.partner.trim() || NON_ATTRIBUE,
 		tracking: ml.line.tracking,
 		order: ml.match?.originOrder.trim() ?? '',
 		day: ml.match?.orderDate ?? ml.line.day ?? null,
 		month: costMonth(ml),
-		cents: billedCents(ml.line),
+		cents: rebill(ml),
 		source: `${ml.line.source.fileName}:${ml.line.source.line}`
 	}));
 }

@@ -40,23 +40,23 @@ describe('the Refacturation workbook (legacy 8.3) on the fixtures', () => {
 		);
 		expect(syn.getCell('A3').value).toBeNull();
 		expect(rowValues(syn, 4)).toEqual(SYNTHESIS_HEADERS);
-		expect(rowValues(syn, 5)).toEqual(["LES SAVONS D'ELISE", 45, 275.77, 67.8, 0, 0, 41.63, 0, 385.2]);
+		expect(rowValues(syn, 5)).toEqual(["LES SAVONS D'ELISE", 40, 275.77, 67.8, 0, 0, 4.5, 0, 348.07]);
 		expect(syn.getCell('I5').numFmt).toBe('#,##0.00 "€"');
 		expect(argb(syn.getCell('I5'))).toBe('FFFFCCCC');
 		expect(rowValues(syn, 11)[0]).toBe(NON_ATTRIBUE);
 		// 9 partners (rows 5–13), then TOTAL GÉNÉRAL = the detail sheet's sum.
-		expect(rowValues(syn, 14)).toEqual(['TOTAL GÉNÉRAL', 277, 1461.05, 354.5, 0, 0, 465.39, 0, 2280.94]);
+		expect(rowValues(syn, 14)).toEqual(['TOTAL GÉNÉRAL', 227, 1461.05, 354.5, 0, 0, 52.5, 0, 1868.05]);
 		expect(syn.getCell('A14').font?.size).toBe(12);
 
 		const detail = wb.getWorksheet(DETAIL_SHEET)!;
 		expect(rowValues(detail, 1)).toEqual(DETAIL_HEADERS);
-		expect(detail.rowCount).toBe(1 + 277);
+		expect(detail.rowCount).toBe(1 + 227);
 		expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
 		let sum = 0;
 		detail.eachRow((row, n) => {
 			if (n > 1) sum += Math.round(Number(row.getCell(11).value) * 100);
 		});
-		expect(sum).toBe(228_094);
+		expect(sum).toBe(186_805);
 		const first = detail.getRow(2);
 		expect(first.getCell(1).value).toBe('ATELIER ROSEAU');
 		expect(first.getCell(4).value).toBeInstanceOf(Date);

@@ -452,6 +452,10 @@ export function chronopostModuleFor(
 		],
 		tabs: chronoTabs(selected),
 		exports,
+		// Legacy export contract (§4): the price gap when positive, plus every surcharge of the parcel.
+		rebillCents: (ml) =>
+			(ml.flags.find((f) => f.kind === 'ecart')?.amountCents ?? 0) +
+			ml.line.surcharges.reduce((s, x) => s + x.amountCents, 0),
 		// The worker rebuilds the module from the selection (carriers.registry).
 		worker: { options: [...selected] }
 	};

@@ -228,6 +228,8 @@ export const colisPriveModule: CarrierModule<ColisPriveRow, ColisPriveLine, Coli
 	],
 	rules: { acceptsCarrier: isColisPriveCarrier, overweightToleranceG: COLIS_PRIVE_OVERWEIGHT_TOLERANCE_G },
 	lines: colisPriveLines,
+	// Legacy export contract: the partner is re-billed the « Majoration service », not the transport.
+	rebillCents: (ml) => ml.line.row.majorationCents ?? 0,
 	analyse: (lines) => analyseColisPrive(lines),
 	kpis: [
 		{

@@ -268,6 +268,11 @@ export interface CarrierModule<
 	match?: (line: L, lookup: ThreePLLookup) => { match: ThreePLMatch | null; conflict: ThreePLMatch[] };
 	/** The carrier's own flags (écart de prix, surplus…), raised before the summary sums them. */
 	flag?: (lines: MatchedLine<L>[], lookup: ThreePLLookup) => void;
+	/**
+	 * What Export Refacturation re-bills to the partner for a line, in cents: the legacy's per-carrier
+	 * contract (Chronopost: positive price gap + surcharges; Colis Privé: the majoration). Default: all it billed.
+	 */
+	rebillCents?: (line: MatchedLine<L>) => number;
 	/** The carrier's own analysis over matched lines (pure, recomputable). */
 	analyse: (lines: MatchedLine<L>[], ctx: { summary: PipelineSummary; lookup: ThreePLLookup }) => R;
 	kpis: KpiSpec<L, R>[];
