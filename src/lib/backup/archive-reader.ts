@@ -127,6 +127,8 @@ export interface OpenArchiveOptions {
 	limits?: ReadLimits;
 	/** The entry expected at the root (manifest.json), used to detect an extra top folder. */
 	marker: string;
+	/** Size of a read window (default 16 MB; small in tests). */
+	windowBytes?: number;
 	/** Compressed bytes read so far, of all entries. */
 	onProgress?: (read: number, total: number) => void;
 }
@@ -138,6 +140,10 @@ export class Archive {
 	#read = 0;
 	readonly #compressedTotal: number;
 	#window: { start: number; bytes: Uint8Array<ArrayBuffer> } | null = null;
+	/** Windows of a forward pass (readAhead), each holding whole entries; the first one is being read. */
+	#planned: { start: number; end: number }[] = [];
+	#ahead: Promise<Uint8Array<ArrayBuffer>> | null = null;
+	readonly #windowBytes: number;
 
 	constructor(
 		readonly file: Blob,
@@ -147,6 +153,7 @@ export class Archive {
 		readonly options: OpenArchiveOptions
 	) {
 		this.entries = entries;
+		this.#windowBytes = options.windowBytes ?? WINDOW;
 		this.#compressedTotal = [...entries.values()].reduce((sum, e) => sum + e.compressedSize, 0) || 1;
 	}
 
@@ -160,6 +167,57 @@ export class Archive {
 		return [...names].sort((a, b) => at(a) - at(b));
 	}
 
+	/**
+	 * Announces a forward pass over `names`: their bytes come in windows that hold whole entries, the next
+	 * window read while the current one is used (reading and hashing then overlap instead of alternating).
+	 */
+	readAhead(names: string[]): void {
+		// An entry ends before the next one starts (or the central directory).
+		const starts = [...this.entries.values()].map((e) => e.localOffset).sort((a, b) => a - b);
+		const next = new Map(starts.map((s, i) => [s, starts[i + 1] ?? this.dirOffset]));
+		const windows: { start: number; end: number }[] = [];
+		for (const name of this.inFileOrder(names)) {
+			const entry = this.entries.get(name);
+			if (!entry) continue;
+			const end = next.get(entry.localOffset)!;
+			if (end - entry.localOffset > this.#windowBytes) continue; // read on its own (see #bytesAt)
+			const last = windows[windows.length - 1];
+			if (last && last.end === entry.localOffset && end - last.start <= this.#windowBytes) last.end = end;
+			else windows.push({ start: entry.localOffset, end });
+		}
+		this.#planned = windows;
+		this.#ahead = null;
+		this.#readNext();
+	}
+
+	#readNext(): void {
+		const next = this.#planned[0];
+		this.#ahead = next
+			? this.file
+					.slice(next.start, next.end)
+					.arrayBuffer()
+					.then((b) => new Uint8Array(b))
+			: null;
+		this.#ahead?.catch(() => {}); // awaited when used; a failure is reported there
+	}
+
+	/** The planned window holding [start, end), once read (and the one after it being read), else null. */
+	async #fromPlan(
+		start: number,
+		end: number
+	): Promise<{ start: number; bytes: Uint8Array<ArrayBuffer> } | null> {
+		while (this.#planned.length && this.#planned[0].end <= start) {
+			this.#planned.shift();
+			this.#readNext();
+		}
+		const next = this.#planned[0];
+		if (!next || start < next.start || end > next.end) return null;
+		const bytes = await this.#ahead!;
+		this.#planned.shift();
+		this.#readNext();
+		return { start: next.start, bytes };
+	}
+
 	#entry(name: string): ArchiveEntry {
 		const entry = this.entries.get(name);
 		if (!entry) throw new Error(`Entrée absente : ${name}`);
@@ -168,11 +226,15 @@ export class Archive {
 
 	/** Bytes [start, end) of the file: a view of the window, valid until the next read. */
 	async #bytesAt(start: number, end: number): Promise<Uint8Array<ArrayBuffer>> {
-		if (end - start > WINDOW) return new Uint8Array(await this.file.slice(start, end).arrayBuffer());
+		if (end - start > this.#windowBytes)
+			return new Uint8Array(await this.file.slice(start, end).arrayBuffer());
 		const w = this.#window;
 		if (!w || start < w.start || end > w.start + w.bytes.length) {
-			const stop = Math.min(this.file.size, Math.max(end, start + WINDOW));
-			this.#window = { start, bytes: new Uint8Array(await this.file.slice(start, stop).arrayBuffer()) };
+			const stop = Math.min(this.file.size, Math.max(end, start + this.#windowBytes));
+			this.#window = (await this.#fromPlan(start, end)) ?? {
+				start,
+				bytes: new Uint8Array(await this.file.slice(start, stop).arrayBuffer())
+			};
 		}
 		const { start: at, bytes } = this.#window!;
 		return bytes.subarray(start - at, end - at);

@@ -116,7 +116,9 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 	const lines: Record<string, unknown[]> = {};
 	// What the records want of each entry: its bytes (binary values) and/or a Blob of some type.
 	const wanted = new Map<string, { bytes: boolean; blobType?: string; table: string }>();
-	for (const name of archive.inFileOrder(Object.keys(checked.tables).map(tableEntry)).map(tableName)) {
+	const tableEntries = archive.inFileOrder(Object.keys(checked.tables).map(tableEntry));
+	archive.readAhead(tableEntries);
+	for (const name of tableEntries.map(tableName)) {
 		lines[name] = await readTable(archive, checked, name, fileName, options.verifyOnly === true);
 		for (const value of lines[name])
 			for (const ref of entryRefsOf(value)) {
@@ -131,8 +133,9 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 	const checks: Promise<void>[] = [];
 	const blobs = new Map<string, Blob>();
 	const binaries = new Map<string, Uint8Array<ArrayBuffer>>();
-	for (const entry of archive.inFileOrder([...archive.entries.keys()])) {
-		if (!entry.startsWith(BLOB_PREFIX)) continue;
+	const stored = archive.inFileOrder([...archive.entries.keys()].filter((e) => e.startsWith(BLOB_PREFIX)));
+	archive.readAhead(stored);
+	for (const entry of stored) {
 		const hash = entry.slice(BLOB_PREFIX.length);
 		const { bytes, shared } = await archive.view(entry);
 		// The digest copies its input and runs off this thread: the next entry is read meanwhile.
@@ -141,7 +144,7 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 		});
 		check.catch(() => {}); // awaited below; a failure is reported there
 		checks.push(check);
-		if (checks.length >= HASHES_IN_FLIGHT) await Promise.all(checks.splice(0));
+		if (checks.length >= HASHES_IN_FLIGHT) await checks.shift();
 		if (options.verifyOnly) continue;
 		const want = wanted.get(hash);
 		if (want?.bytes) binaries.set(hash, shared ? bytes.slice() : bytes);
