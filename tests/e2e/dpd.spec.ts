@@ -129,6 +129,12 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 	});
 
+	await test.step('on a portrait tablet the two upload slots and their file cards fit the width', async () => {
+		await page.setViewportSize({ width: 768, height: 1024 });
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+		await page.setViewportSize({ width: 1280, height: 720 });
+	});
+
 	await test.step('archive the analysis in the Bibliothèque under its period', async () => {
 		await page.getByRole('button', { name: '📚 Archiver dans la Bibliothèque' }).click();
 		await expect(page.getByText('Analyse DPD archivée dans la Bibliothèque (Novembre 2026)')).toBeVisible();
