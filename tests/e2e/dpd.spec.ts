@@ -86,6 +86,8 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 			.getByRole('link', { name: /Accueil|pilot/i })
 			.first()
 			.click();
+		// The SPA navigates after the click: going back before it has would leave /dpd altogether.
+		await expect(page.getByRole('heading', { name: /Outils de Gestion/ })).toBeVisible();
 		await page.goBack();
 		await expect(page.getByRole('tab', { name: '📋 Détail' })).toHaveAttribute('aria-selected', 'true');
 		await expect(dpd.count('detail', 'detail')).toContainText('6/150');
