@@ -90,9 +90,13 @@ const MAX_BATCH = 8192;
 /** Target time of one read transaction: long enough to be efficient, short enough to keep 60 fps-ish. */
 const TARGET_MS = 40;
 
+/** Batches queued for the worker while the next ones are read: bounds memory, keeps both sides busy. */
+const QUEUED_BATCHES = 2;
+
+/** Reads a table in batches; `send` queues each one (and waits while too many are queued). */
 async function streamTable(
 	table: Table,
-	send: (rows: unknown[], keys?: unknown[]) => Promise<number>,
+	send: (rows: unknown[], keys?: unknown[]) => Promise<void>,
 	onBatch: (rows: number) => void,
 	signal?: AbortSignal
 ): Promise<void> {
@@ -101,7 +105,6 @@ async function streamTable(
 	let lower: IndexableType | undefined;
 	// Start small (a record may be a 1 000-row chunk) and grow while reads stay quick.
 	let size = 16;
-	let pending: Promise<number> | null = null;
 	for (;;) {
 		checkAbort(signal);
 		const started = performance.now();
@@ -112,19 +115,17 @@ async function streamTable(
 			return { rows, keys };
 		});
 		const elapsed = performance.now() - started;
-		if (pending) await pending;
 		const { rows, keys } = batch;
 		if (rows.length === 0) break;
 		lower = keys
 			? (keys[keys.length - 1] as IndexableType)
 			: Dexie.getByKeyPath(rows[rows.length - 1], keyPath!);
-		pending = send(rows, keys);
+		await send(rows, keys);
 		onBatch(rows.length);
 		if (rows.length < size) break;
 		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
 		else if (elapsed > TARGET_MS * 2) size = Math.max(MIN_BATCH, Math.floor(size / 2));
 	}
-	if (pending) await pending;
 }
 
 /** Backs up every table of `db` that the registry does not exclude; returns the verified ZIP. */
@@ -145,25 +146,40 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 			progress.totalRows = counts.reduce((a, b) => a + b, 0);
 			report();
 			await handle.ops.start();
+			// The worker's calls run in order (see openBackupOps): tables are read while earlier ones are zipped.
+			const queued: Promise<unknown>[] = [];
+			const queue = (call: Promise<unknown>) => {
+				call.catch(() => {}); // awaited below; a failure is reported there
+				queued.push(call);
+			};
+			const drain = async (max: number) => {
+				while (queued.length > max) await queued.shift();
+			};
 			for (const [index, table] of tables.entries()) {
 				const info = infoOf(registry, table.name);
 				const { keyPath, auto } = table.schema.primKey;
-				await handle.ops.startTable({
-					name: table.name,
-					owner: info.owner,
-					label: info.label,
-					schema: tableSchema(table),
-					primKey: { keyPath: keyPath ?? null, auto: !!auto }
-				});
+				queue(
+					handle.ops.startTable({
+						name: table.name,
+						owner: info.owner,
+						label: info.label,
+						schema: tableSchema(table),
+						primKey: { keyPath: keyPath ?? null, auto: !!auto }
+					})
+				);
 				progress.table = table.name;
 				// Counted in the same moment (writes are held): an empty table needs no read.
 				if (counts[index] === 0) continue;
 				await streamTable(
 					table,
 					async (rows, keys) => {
-						progress.bytes = await handle.ops.addRecords(rows, keys);
-						report();
-						return progress.bytes;
+						queue(
+							handle.ops.addRecords(rows, keys).then((bytes) => {
+								progress.bytes = bytes;
+								report();
+							})
+						);
+						await drain(QUEUED_BATCHES);
 					},
 					(n) => {
 						progress.rows += n;
@@ -172,6 +188,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 					options.signal
 				);
 			}
+			await drain(0);
 		};
 		if (options.lock === false) await read();
 		else await holdWrites(read);

@@ -19,11 +19,29 @@ export interface OpsHandle {
 const OPS = ['start', 'startTable', 'addRecords', 'finish', 'abort', 'read', 'take', 'drop'] as const;
 const idle: Worker[] = [];
 
+/**
+ * Runs calls one at a time, in the order they are made: a caller may queue the next call before the last
+ * one is done (a backup reads the next records from IndexedDB while the worker zips the previous ones).
+ */
+function serialised(ops: BackupOps): BackupOps {
+	let last: Promise<unknown> = Promise.resolve();
+	return Object.fromEntries(
+		OPS.map((op) => [
+			op,
+			(...args: unknown[]) => {
+				const result = last.then(() => (ops[op] as (...a: unknown[]) => Promise<unknown>)(...args));
+				last = result.catch(() => {});
+				return result;
+			}
+		])
+	) as unknown as BackupOps;
+}
+
 export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHandle {
 	let listener: ((done: number, total: number) => void) | undefined;
 	if (!useWorker) {
 		return {
-			ops: createBackupOps((d, t) => listener?.(d, t)),
+			ops: serialised(createBackupOps((d, t) => listener?.(d, t))),
 			setProgress: (l) => (listener = l),
 			close: () => {},
 			release: () => {}
@@ -66,7 +84,7 @@ export function openBackupOps(useWorker = typeof Worker !== 'undefined'): OpsHan
 				worker.postMessage({ id, op, args });
 			});
 	return {
-		ops: Object.fromEntries(OPS.map((op) => [op, call(op)])) as unknown as BackupOps,
+		ops: serialised(Object.fromEntries(OPS.map((op) => [op, call(op)])) as unknown as BackupOps),
 		setProgress: (l) => (listener = l),
 		close: () => {
 			worker?.terminate();
