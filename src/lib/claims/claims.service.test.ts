@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('$lib/backup/snapshots.service', () => ({
@@ -92,6 +93,16 @@ describe('claims service', () => {
 		const result = await changeStatus([filed.id], 'Reçue');
 		expect(result).toEqual({ changed: 1, skipped: 0 });
 		expect((await db.claims.get(claim.id))!.paidDate).not.toBeNull();
+	});
+
+	it('hashes a large attachment slice by slice to the same SHA-256 as in one go', async () => {
+		const claim = (await createClaim(seed))!;
+		const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 31) % 251);
+		const pdf = new File([bytes], 'constat.pdf', { type: 'application/pdf' });
+		expect(await addAttachments(claim.id, [pdf])).toBe(1);
+		const stored = (await db.claimAttachments.where('claimId').equals(claim.id).toArray())[0];
+		expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+		await deleteClaims([claim.id]);
 	});
 
 	it('deletes with its attachments, undoes, and leaves an empty table after the last one', async () => {
