@@ -29,14 +29,14 @@ test('Retours: the WMS export gives the statistics, Synthèse and Détail, expor
 	});
 
 	await test.step('Synthèse: clients by returns, literal search, export of the rows shown', async () => {
-		await expect(retours.count('synthese')).toHaveText('📊 9/9 clients');
+		await expect(retours.count('synthese')).toHaveText('📊 9/9 lignes');
 		const first = retours.table('synthese').getByRole('row').nth(1);
 		await expect(first).toContainText("LES SAVONS D'ELISE");
 		await expect(first).toContainText('16');
 		await retours.search().fill('velo (');
-		await expect(retours.count('synthese')).toHaveText('📊 0/9 clients');
+		await expect(retours.count('synthese')).toHaveText('📊 0/9 lignes');
 		await retours.search().fill('velo');
-		await expect(retours.count('synthese')).toHaveText('📊 1/9 clients');
+		await expect(retours.count('synthese')).toHaveText('📊 1/9 lignes');
 		const book = await retours.exportAndRead();
 		expect(book.fileName).toMatch(/^synthese_\d{8}\.xlsx$/);
 		expect(book.sheetNames).toEqual(['Synthèse']);

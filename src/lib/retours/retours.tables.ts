@@ -33,7 +33,6 @@ export function syntheseTable(a: RetoursAnalysis): AnyTableSpec {
 		rows: a.synthese,
 		filters: [{ id: 'search', kind: 'search', label: '🔍 Rechercher', text: (r) => r.client }],
 		tone: (r) => (r.client === 'NON ATTRIBUÉ' ? 'warn' : null),
-		count: (shown, total) => `📊 ${formatInt(shown)}/${formatInt(total)} clients`,
 		empty: 'Aucun retour.'
 	});
 }
