@@ -13,6 +13,7 @@ const CASES = [
 	['exportDB', 'dexie-export-import exportDB'],
 	['importDB', 'dexie-export-import importDB'],
 	['backup', 'Pilot backup (verified ZIP)'],
+	['rawVerifyZip', 'Bare re-read + SHA-256 of that ZIP'],
 	['restore', 'Pilot restore (verify + write)'],
 	['parseCarrier', 'Carrier CSV: parse alone'],
 	['importCarrier', 'Carrier CSV: import (parse + store)'],
@@ -142,7 +143,8 @@ export function summarise(results, meta) {
 			chunksOverRowsRead: ratio(ms('rawReadRows'), ms('rawReadChunks')),
 			packedOverObjectChunksWrite: ratio(ms('rawWriteObjectChunks'), ms('rawWriteChunks')),
 			packedOverObjectChunksRead: ratio(ms('rawReadObjectChunks'), ms('rawReadChunks')),
-			medianOfPerRepetitionRatios: perRepetition
+			medianOfPerRepetitionRatios: perRepetition,
+			floors: floorsOf(ms)
 		},
 		longestTaskMs,
 		initialJsGzipKB,
@@ -153,6 +155,22 @@ export function summarise(results, meta) {
 		parsers: results.parsers,
 		missing: [...missing],
 		sizes
+	};
+}
+
+/**
+ * What a verified backup and restore cannot go below (PRODUCT.md: the ZIP re-read and every checksum
+ * checked; a restore verified before it writes): the raw read + a bare verification of the ZIP, and a bare
+ * verification + the raw write. Every other step (hashing while writing, CRC, zip, decode) is assumed free.
+ */
+function floorsOf(ms) {
+	const verify = ms('rawVerifyZip');
+	const sum = (a, b) => (a === null || b === null ? null : a + b);
+	return {
+		rawVerifyZipMs: verify,
+		backupFloorOverRawRead: ratio(sum(ms('rawReadChunks'), verify), ms('rawReadChunks')),
+		restoreFloorOverRawWrite: ratio(sum(verify, ms('rawWriteChunks')), ms('rawWriteChunks')),
+		importDBOverRestoreCeiling: ratio(ms('importDB'), sum(verify, ms('rawWriteChunks')))
 	};
 }
 
@@ -189,6 +207,10 @@ export function printReport(r) {
 	);
 	lines.push(
 		`   heap ratio compares the backup peak at N=${r.ratiosDetail.heapPair.largeN} with N=${r.ratiosDetail.heapPair.smallN})`
+	);
+	const f = r.ratiosDetail.floors;
+	lines.push(
+		`floors (raw read/write + bare verification): backup ≥ ${f.backupFloorOverRawRead}× raw read, restore ≥ ${f.restoreFloorOverRawWrite}× raw write, importDB ÷ restore ≤ ${f.importDBOverRestoreCeiling}`
 	);
 	lines.push(
 		`longestTaskMs: import ${r.longestTaskMs.import}, backup ${r.longestTaskMs.backup}, restore ${r.longestTaskMs.restore}`
@@ -275,6 +297,12 @@ export function markdown(r) {
 	];
 	for (const [k, v, target, ok] of rows)
 		out.push(`| ${k} | ${v ?? '—'} | ${target} | ${ok === null ? '—' : ok ? 'yes' : '**no**'} |`);
+	const f = r.ratiosDetail.floors;
+	if (f)
+		out.push(
+			'',
+			`Floors (\`ratiosDetail.floors\`, raw read/write + a bare re-read and SHA-256 of the ZIP, ${f.rawVerifyZipMs} ms): backup ≥ ${f.backupFloorOverRawRead}× the raw read, restore ≥ ${f.restoreFloorOverRawWrite}× the raw write, importDB ÷ restore ≤ ${f.importDBOverRestoreCeiling}.`
+		);
 	return out.join('\n');
 }
 

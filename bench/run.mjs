@@ -147,7 +147,7 @@ async function databaseRep(p, n, record) {
 	])
 		record(c, await runCase(p, c, c));
 	await p.page.evaluate(() => window.bench.release()).catch(() => {});
-	for (const c of ['rawReadChunks', 'backup', 'exportDB', 'restore', 'importDB'])
+	for (const c of ['rawReadChunks', 'backup', 'rawVerifyZip', 'exportDB', 'restore', 'importDB'])
 		record(c, await runCase(p, c, c));
 	await p.page.evaluate(() => window.bench.clear()).catch(() => {});
 	return populated;

@@ -152,6 +152,9 @@ const bench = {
 			return { bytes: blob.size, ...rest };
 		}),
 
+	/** The floor of any verification: our backup's ZIP read back and hashed with the bare APIs. */
+	rawVerifyZip: () => measure(async () => raw.verifyZip(state.backup!)),
+
 	async restore() {
 		const file = new File([state.backup!], 'pilot_GREENLOG_backup_bench.zip', { type: 'application/zip' });
 		await freshDb();
