@@ -6,15 +6,7 @@
 import Papa from 'papaparse';
 import type { AttendusManualRecord } from '$lib/db/records';
 import { CLIENTS_PREDEFINIS, normClient, validateEntry } from '$lib/attendus/attendus.logic';
-import {
-	frameRecords,
-	instantOf,
-	isObject,
-	numberOf,
-	text,
-	type LegacyFrame,
-	type Plain
-} from './legacy.values';
+import { field, frameRecords, instantOf, numberOf, text, type LegacyFrame } from './legacy.values';
 import type { RefusedRow } from './legacy.claims';
 
 export interface MappedEntries {
@@ -57,8 +49,9 @@ export function mapManualEntries(frame: LegacyFrame, now: number): MappedEntries
 }
 
 /** Custom client names, as the app stores them; predefined ones are already in the list. */
-export function mapCustomClients(value: Plain | undefined): string[] {
-	const list = isObject(value) && Array.isArray(value.clients) ? value.clients : [];
+export function mapCustomClients(value: unknown): string[] {
+	const clients = field(value, 'clients');
+	const list = Array.isArray(clients) ? clients : [];
 	const names = new Set<string>();
 	for (const v of list) {
 		const name = normClient(text(v));

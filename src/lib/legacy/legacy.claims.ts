@@ -22,7 +22,7 @@ const STATUSES: Record<string, ClaimStatus> = {
 /** What the old app wrote for "nothing": its sentinel partner and pandas' NaN as text. */
 const NOTHING = new Set(['nan', 'none', 'non trouvé', 'non trouve']);
 
-function field(v: Parameters<typeof text>[0]): string {
+function value(v: unknown): string {
 	const t = text(v);
 	return NOTHING.has(t.toLowerCase()) ? '' : t;
 }
@@ -53,17 +53,17 @@ export function mapClaims(frame: LegacyFrame, ctx: ClaimContext): MappedClaims {
 	frameRecords(frame).forEach((r, i) => {
 		const amount = numberOf(r.Montant);
 		const legacyStatus = text(r.Statut);
-		let motif = field(r.Motif) || 'Autre';
+		let motif = value(r.Motif) || 'Autre';
 		// The old app let a claim be saved with "Autre" and no text (bug I-7): kept, marked as such.
 		if (motif === 'Autre') motif = 'Autre (non précisé)';
 		const date = text(r.Date);
 		const checked = validateDraft({
 			date: parseDay(date) ?? date,
 			tracking: text(r.Tracking),
-			partner: field(r.Partenaire) || UNATTRIBUTED,
-			originOrder: field(r.Num_Commande_Origine),
-			partnerOrder: field(r.Num_Commande_Partenaire),
-			carrier: field(r.Transporteur),
+			partner: value(r.Partenaire) || UNATTRIBUTED,
+			originOrder: value(r.Num_Commande_Origine),
+			partnerOrder: value(r.Num_Commande_Partenaire),
+			carrier: value(r.Transporteur),
 			motif,
 			amount: amount === null ? text(r.Montant) : centsToInput(Math.round(amount * 100)),
 			status: STATUSES[legacyStatus] ?? 'En attente',

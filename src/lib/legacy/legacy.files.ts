@@ -7,7 +7,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DatasetStore } from '$lib/db/schema';
 import type { ModuleId } from '$lib/modules';
-import { bytesOf, instantOf, isObject, text, type Plain } from './legacy.values';
+import { bytesOf, entriesOf, field, instantOf, isDict, text } from './legacy.values';
 
 export interface Target {
 	module: ModuleId;
@@ -76,25 +76,24 @@ export interface Unreadable {
 }
 
 /** The 3PL library: `{'YYYY_MM': {filename, content, size, uploaded_at, year, month}}`. */
-export function threePLFiles(value: Plain | undefined, pickle = 'logisticiens_library.pkl') {
+export function threePLFiles(value: unknown, pickle = 'logisticiens_library.pkl') {
 	const files: LegacyFile[] = [];
 	const unreadable: Unreadable[] = [];
-	if (!isObject(value)) return { files, unreadable };
-	for (const [key, entry] of Object.entries(value)) {
+	for (const [key, entry] of entriesOf(value)) {
 		const from = `${pickle} › ${key}`;
-		const bytes = isObject(entry) ? bytesOf(entry.content) : null;
+		const bytes = bytesOf(field(entry, 'content'));
 		const m = /^(\d{4})_(\d{1,2})$/.exec(key);
-		if (!isObject(entry) || !bytes) {
+		if (!bytes) {
 			unreadable.push({ from, reason: 'pas de contenu de fichier' });
 			continue;
 		}
 		files.push({
 			...THREE_PL,
-			fileName: text(entry.filename) || `logisticien_${key}.xlsx`,
+			fileName: text(field(entry, 'filename')) || `logisticien_${key}.xlsx`,
 			bytes,
 			sha256: hashHex(bytes),
 			period: m ? `${m[1]}-${m[2].padStart(2, '0')}` : undefined,
-			uploadedAt: instantOf(entry.uploaded_at) ?? undefined,
+			uploadedAt: instantOf(field(entry, 'uploaded_at')) ?? undefined,
 			from
 		});
 	}
@@ -102,23 +101,28 @@ export function threePLFiles(value: Plain | undefined, pickle = 'logisticiens_li
 }
 
 /** `{slot: {name, bytes}}` (or a list of them) of one module's `_files.pkl`. */
-export function moduleFiles(module: string, value: Plain | undefined) {
+export function moduleFiles(module: string, value: unknown) {
 	const files: LegacyFile[] = [];
 	const unreadable: Unreadable[] = [];
 	const slots = SLOTS[module] ?? {};
 	const pickle = `${module}_files.pkl`;
-	if (!isObject(value)) return { files, unreadable };
-	for (const [key, entry] of Object.entries(value)) {
+	for (const [key, entry] of entriesOf(value)) {
 		const from = `${pickle} › ${key}`;
 		const target = slots[key];
-		const items = Array.isArray(entry) ? entry : [entry];
+		const items: unknown[] = Array.isArray(entry) ? entry : [entry];
 		for (const item of items) {
-			const bytes = isObject(item) ? bytesOf(item.bytes) : null;
-			if (!target || !isObject(item) || !bytes) {
+			const bytes = isDict(item) ? bytesOf(field(item, 'bytes')) : null;
+			if (!target || !bytes) {
 				unreadable.push({ from, reason: target ? 'pas de contenu de fichier' : 'emplacement inconnu' });
 				continue;
 			}
-			files.push({ ...target, fileName: text(item.name) || key, bytes, sha256: hashHex(bytes), from });
+			files.push({
+				...target,
+				fileName: text(field(item, 'name')) || key,
+				bytes,
+				sha256: hashHex(bytes),
+				from
+			});
 		}
 	}
 	return { files, unreadable };

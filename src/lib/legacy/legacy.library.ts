@@ -4,7 +4,7 @@
  * re-created from the original files when they came over, else named as not recoverable. Pure.
  */
 import type { ModuleId } from '$lib/modules';
-import { isObject, text, type Plain } from './legacy.values';
+import { entriesOf, field, isDict, text } from './legacy.values';
 
 const MODULES: Record<string, ModuleId> = {
 	DPD: 'dpd',
@@ -32,15 +32,14 @@ export interface LegacyArchive {
 	recoverable: boolean;
 }
 
-export function listArchives(value: Plain | undefined, withFiles: ReadonlySet<ModuleId>): LegacyArchive[] {
+export function listArchives(value: unknown, withFiles: ReadonlySet<ModuleId>): LegacyArchive[] {
 	const out: LegacyArchive[] = [];
-	if (!isObject(value)) return out;
-	for (const [key, modules] of Object.entries(value)) {
+	for (const [key, modules] of entriesOf(value)) {
 		const m = /^(\d{4})_(\d{1,2})$/.exec(key);
-		if (!m || !isObject(modules)) continue;
+		if (!m) continue;
 		const period = `${m[1]}-${m[2].padStart(2, '0')}`;
-		for (const [legacyModule, list] of Object.entries(modules)) {
-			const analyses = (Array.isArray(list) ? list : []).filter(isObject);
+		for (const [legacyModule, list] of entriesOf(modules)) {
+			const analyses = (Array.isArray(list) ? list : []).filter(isDict);
 			const module = MODULES[legacyModule] ?? null;
 			const first = analyses[0];
 			out.push({
@@ -48,9 +47,9 @@ export function listArchives(value: Plain | undefined, withFiles: ReadonlySet<Mo
 				legacyModule,
 				module,
 				analyses: analyses.length,
-				analyzedAt: analyses.map((a) => text(a.analyzed_at)),
-				rows: first ? Number(text(first.nb_rows)) || 0 : 0,
-				dateRange: first ? text(first.date_range) : '',
+				analyzedAt: analyses.map((a) => text(field(a, 'analyzed_at'))),
+				rows: Number(text(field(first, 'nb_rows'))) || 0,
+				dateRange: text(field(first, 'date_range')),
 				recoverable: module !== null && withFiles.has(module)
 			});
 		}

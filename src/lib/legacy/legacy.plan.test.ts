@@ -5,11 +5,11 @@ import { readFile } from '$lib/intake/read';
 import { buildPlan, importable, isLegacyPickle, READ_PICKLES } from './legacy.plan';
 import { LEGACY_HISTORY_FIELD } from './legacy.claims';
 import { readTruth, truthContent, VERSIONS } from './legacy.testing';
-import { frameRecords, type LegacyFrame } from './legacy.values';
+import { field, frameRecords, type LegacyFrame } from './legacy.values';
 
 const NOW = Date.UTC(2027, 0, 15, 9, 0);
 const frameOf = (v: (typeof VERSIONS)[number], pkl: string) =>
-	(readTruth(v).pickles[`data/${pkl}`].value as { df: LegacyFrame }).df;
+	field(truthContent(v, [`data/${pkl}`]).pickles[`data/${pkl}`], 'df') as LegacyFrame;
 
 describe.each(VERSIONS)('an old-app backup written under pandas %s', (v) => {
 	const plan = buildPlan(truthContent(v, READ_PICKLES), { now: NOW, by: 'Camille' });
@@ -156,11 +156,11 @@ describe('recognising the old app’s pickles', () => {
 describe('refused rows are named, never dropped', () => {
 	it('names a claim without amount or tracking and an entry without quantities', () => {
 		const content = truthContent('1.5.3', READ_PICKLES);
-		const claims = content.pickles['data/indemnisations_data.pkl'] as { df: LegacyFrame };
-		claims.df.rows[0][7] = 0;
-		claims.df.rows[1][1] = '';
-		const manual = content.pickles['data/attendus_manual_data.pkl'] as { df: LegacyFrame };
-		manual.df.rows[2].splice(3, 3, 0, 0, 0);
+		const claims = field(content.pickles['data/indemnisations_data.pkl'], 'df') as LegacyFrame;
+		claims.rows[0][7] = 0;
+		claims.rows[1][1] = '';
+		const manual = field(content.pickles['data/attendus_manual_data.pkl'], 'df') as LegacyFrame;
+		manual.rows[2].splice(3, 3, 0, 0, 0);
 		const plan = buildPlan(content, { now: NOW, by: 'x' });
 		expect(plan.claims).toHaveLength(10);
 		const details = plan.modules.flatMap((m) => m.details);

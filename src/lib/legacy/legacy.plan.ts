@@ -17,7 +17,7 @@ import {
 	type Unreadable
 } from './legacy.files';
 import { listArchives, type LegacyArchive } from './legacy.library';
-import { isFrame, isObject, text, type Plain } from './legacy.values';
+import { field, isFrame, text } from './legacy.values';
 
 /** The pickles Pilot reads (entry names); the other entries are listed as ignored. */
 export const READ_PICKLES = [
@@ -47,8 +47,9 @@ export interface LegacyContent {
 	fileName: string;
 	entries: LegacyEntry[];
 	/** Decoded pickles of READ_PICKLES present in the ZIP, by entry name. */
-	pickles: Record<string, Plain>;
-	metadata: Plain;
+	pickles: Record<string, unknown>;
+	/** metadata.json, parsed. */
+	metadata: unknown;
 }
 
 export interface ModulePreview {
@@ -110,8 +111,7 @@ export interface PlanContext {
 export function buildPlan(content: LegacyContent, ctx: PlanContext): LegacyPlan {
 	const p = (name: string) => content.pickles[`data/${name}`];
 	const df = (name: string) => {
-		const v = p(name);
-		const frame = isObject(v) ? v.df : undefined;
+		const frame = field(p(name), 'df');
 		return isFrame(frame) ? frame : null;
 	};
 	const claimsFrame = df('indemnisations_data.pkl');
@@ -206,10 +206,9 @@ export function buildPlan(content: LegacyContent, ctx: PlanContext): LegacyPlan 
 	const ignored = content.entries
 		.filter((e) => !used.has(e.name))
 		.map((e) => ({ ...e, reason: ignoredReason(e.name) }));
-	const metadata = isObject(content.metadata) ? content.metadata : {};
 	return {
 		fileName: content.fileName,
-		exportedAt: text(metadata.export_date),
+		exportedAt: text((content.metadata as { export_date?: unknown } | null)?.export_date),
 		claims: claims.claims,
 		manual: manual.entries,
 		clients,

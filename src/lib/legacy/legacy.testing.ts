@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { LegacyContent } from './legacy.plan';
-import type { Plain } from './legacy.values';
 
 export const VERSIONS = ['1.5.3', '2.3.3', '3.0.6'] as const;
 export type Version = (typeof VERSIONS)[number];
@@ -15,8 +14,8 @@ export const zipPath = (v: Version) => `${base(v)}.zip`;
 
 export interface Truth {
 	zip_entries: { name: string; size: number }[];
-	metadata_json: Plain;
-	pickles: Record<string, { value: Plain }>;
+	metadata_json: Json;
+	pickles: Record<string, { value: Json }>;
 }
 
 export function readTruth(v: Version): Truth {
@@ -28,13 +27,69 @@ function bytesFor(length: number, sha: string): Uint8Array {
 	return Uint8Array.from({ length }, (_, i) => seed[i % seed.length]);
 }
 
-function decoded(v: Plain): Plain {
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const dateTime = (iso: string, kind: 'datetime' | 'date' = 'datetime') => ({
+	kind,
+	iso,
+	ms: Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : `${iso}Z`),
+	pyType: 'datetime.datetime'
+});
+
+function axis(v: { [key: string]: Json }): unknown {
+	if (v.$type === 'pandas.RangeIndex') return { kind: 'range-index', ...v };
+	return {
+		kind: 'index',
+		class: v.class,
+		dtype: v.dtype,
+		name: v.name,
+		values: (v.values as Json[]).map(decoded)
+	};
+}
+
+/** The truth's conventions (README of the fixtures) → the pickle reader's values. */
+function decoded(v: Json): unknown {
 	if (Array.isArray(v)) return v.map(decoded);
-	if (v && typeof v === 'object' && !(v instanceof Uint8Array)) {
-		if (v.$type === 'bytes') return bytesFor(v.length as number, v.sha256 as string);
-		return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decoded(x)]));
+	if (v === null || typeof v !== 'object') return v;
+	if ('$float' in v) return v.$float === 'nan' ? NaN : v.$float === 'inf' ? Infinity : -Infinity;
+	switch (v.$type) {
+		case undefined:
+			return new Map(Object.entries(v).map(([k, x]) => [k, decoded(x)]));
+		case 'dict':
+			return new Map((v.items as Json[][]).map(([k, x]) => [decoded(k), decoded(x)]));
+		case 'tuple':
+			return (v.items as Json[]).map(decoded);
+		case 'bytes':
+			return bytesFor(v.length as number, v.sha256 as string);
+		case 'datetime.datetime':
+		case 'pandas.Timestamp':
+			return dateTime(v.iso as string);
+		case 'datetime.date':
+			return dateTime(v.iso as string, 'date');
+		case 'pandas.NaT':
+			return null;
+		case 'pandas.DataFrame': {
+			const dtypes = v.dtypes as string[];
+			const columns = v.columns as { [key: string]: Json };
+			return {
+				kind: 'dataframe',
+				class: v.class,
+				columns: (columns.values as Json[]).map(String),
+				columnIndex: axis(columns),
+				dtypes,
+				index: axis(v.index as { [key: string]: Json }),
+				rows: (v.rows as Json[][]).map((row) =>
+					row.map((cell, j) =>
+						dtypes[j].startsWith('datetime64') && typeof cell === 'string' ? dateTime(cell) : decoded(cell)
+					)
+				)
+			};
+		}
+		default:
+			if (String(v.$type).startsWith('numpy.')) return decoded(v.value);
+			if (String(v.$type).startsWith('pandas.')) return axis(v);
+			throw new Error(`truth: type inconnu ${v.$type}`);
 	}
-	return v;
 }
 
 /** The content of a fixture ZIP, decoded as the worker hands it over (only the pickles `read`). */

@@ -1,66 +1,69 @@
 /**
- * The old app's pickles as the pickle reader gives them back: plain JSON-like data (the conventions of
- * the fixtures' `*.truth.json`), DataFrames as columns + rows, bytes as Uint8Array. Readers of those
- * values, pure, tolerant of what pandas 1.5, 2.x and 3.x wrote for the same thing.
+ * Readers of the old app's pickles as the pickle reader gives them back (`pickle/types.ts`): dicts as
+ * Maps, DataFrames as `{kind: 'dataframe', columns, rows}`, datetimes as `{kind, iso, ms}`, bytes as
+ * Uint8Array. Pure, tolerant of what pandas 1.5, 2.x and 3.x wrote for the same thing.
  */
-
-export type Plain = null | boolean | number | string | Uint8Array | Plain[] | { [key: string]: Plain };
-
-export interface LegacyIndex {
-	$type: string;
-	values?: Plain[];
-	start?: number;
-	stop?: number;
-	step?: number;
-}
 
 export interface LegacyFrame {
-	$type: 'pandas.DataFrame';
-	columns: LegacyIndex;
-	dtypes: string[];
-	index: LegacyIndex;
-	rows: Plain[][];
+	kind: 'dataframe';
+	columns: string[];
+	rows: unknown[][];
 }
 
-export type PlainObject = { [key: string]: Plain };
-
-export function isObject(v: Plain | undefined): v is PlainObject {
-	return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array);
+interface DateTime {
+	kind: 'datetime' | 'date';
+	iso: string;
+	ms: number;
 }
 
-export function isFrame(v: Plain | undefined): v is PlainObject & LegacyFrame {
-	return isObject(v) && v.$type === 'pandas.DataFrame' && Array.isArray(v.rows);
+const isDateTime = (v: unknown): v is DateTime =>
+	typeof v === 'object' &&
+	v !== null &&
+	((v as DateTime).kind === 'datetime' || (v as DateTime).kind === 'date');
+
+export function isFrame(v: unknown): v is LegacyFrame {
+	return (
+		typeof v === 'object' &&
+		v !== null &&
+		(v as LegacyFrame).kind === 'dataframe' &&
+		Array.isArray((v as LegacyFrame).columns) &&
+		Array.isArray((v as LegacyFrame).rows)
+	);
 }
 
-/** A DataFrame's rows as objects keyed by column name (column order kept). */
-export function frameRecords(frame: LegacyFrame): Record<string, Plain>[] {
-	const names = (frame.columns.values ?? []).map((c) => String(scalar(c) ?? ''));
-	return frame.rows.map((row) => Object.fromEntries(names.map((name, i) => [name, row[i] ?? null])));
+/** A Python dict's entries with text keys (other keys are not the old app's). */
+export function entriesOf(v: unknown): [string, unknown][] {
+	return v instanceof Map ? [...v].filter((e): e is [string, unknown] => typeof e[0] === 'string') : [];
 }
 
-/**
- * The value under a typed wrapper: numpy scalars ({$type: 'numpy.float64', value}), datetimes and
- * Timestamps (their ISO text); NaN, NaT and None are null.
- */
-export function scalar(v: Plain | undefined): string | number | boolean | null {
-	if (v === undefined || v === null) return null;
+/** `dict[key]`, undefined when `v` is no dict or lacks it. */
+export function field(v: unknown, key: string): unknown {
+	return v instanceof Map ? v.get(key) : undefined;
+}
+
+export const isDict = (v: unknown): v is Map<unknown, unknown> => v instanceof Map;
+
+/** A DataFrame's rows as objects keyed by column name. */
+export function frameRecords(frame: LegacyFrame): Record<string, unknown>[] {
+	return frame.rows.map((row) => Object.fromEntries(frame.columns.map((name, i) => [name, row[i] ?? null])));
+}
+
+/** The value of a cell: NaN, NaT and None are null; datetimes their ISO text; bigints numbers. */
+export function scalar(v: unknown): string | number | boolean | null {
 	if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+	if (typeof v === 'bigint') return Number(v);
 	if (typeof v === 'string' || typeof v === 'boolean') return v;
-	if (!isObject(v)) return null;
-	if ('$float' in v) return null;
-	if (typeof v.iso === 'string') return v.iso;
-	if ('value' in v) return scalar(v.value);
+	if (isDateTime(v)) return v.iso;
 	return null;
 }
 
 /** Text of a cell, trimmed; nothing (None, NaN, NaT) → ''. */
-export function text(v: Plain | undefined): string {
+export function text(v: unknown): string {
 	const s = scalar(v);
-	if (s === null) return '';
-	return String(s).trim();
+	return s === null ? '' : String(s).trim();
 }
 
-export function numberOf(v: Plain | undefined): number | null {
+export function numberOf(v: unknown): number | null {
 	const s = scalar(v);
 	if (typeof s === 'number') return s;
 	if (typeof s === 'string' && s.trim() !== '') {
@@ -71,17 +74,17 @@ export function numberOf(v: Plain | undefined): number | null {
 }
 
 /**
- * Epoch ms of a naive datetime the old app wrote (Streamlit Cloud runs in UTC: read as UTC);
- * null when it is none.
+ * Epoch ms of a naive datetime the old app wrote (Streamlit Cloud runs in UTC: read as UTC), from a
+ * datetime or its ISO text; null when it is none.
  */
-export function instantOf(v: Plain | undefined): number | null {
-	const s = scalar(v);
-	if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(s)) return null;
-	const iso = /[zZ]|[+-]\d{2}:?\d{2}$/.test(s) ? s : `${s.length === 10 ? `${s}T00:00:00` : s}Z`;
+export function instantOf(v: unknown): number | null {
+	if (isDateTime(v)) return Number.isFinite(v.ms) ? v.ms : null;
+	if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
+	const iso = /[zZ]|[+-]\d{2}:?\d{2}$/.test(v) ? v : `${v.length === 10 ? `${v}T00:00:00` : v}Z`;
 	const at = Date.parse(iso);
 	return Number.isNaN(at) ? null : at;
 }
 
-export function bytesOf(v: Plain | undefined): Uint8Array | null {
+export function bytesOf(v: unknown): Uint8Array | null {
 	return v instanceof Uint8Array ? v : null;
 }
