@@ -73,15 +73,13 @@ describe('bad backup files', () => {
 		expect(message).toMatch(/plus de 16 Mo/);
 	});
 
-	it('recognises a legacy Streamlit backup and says what to re-import', async () => {
+	it('recognises a legacy Streamlit backup and sends it to the legacy import', async () => {
 		const legacy = readFileSync(
 			'tests/fixtures/backup/legacy/pilot_GREENLOG_backup_20261218_174205_pandas-3.0.6.zip'
 		);
 		const message = await failure(legacy, 'pilot_GREENLOG_backup_20261218_174205.zip');
 		expect(message).toMatch(/ancienne application Pilot/);
-		expect(message).toContain('indemnisations_data.pkl');
-		expect(message).toMatch(/Indemnisations → /);
-		expect(message).toMatch(/DPD → vos factures/);
+		expect(message).toContain('onglet « Restaurer »');
 	});
 
 	it('refuses a file whose attached Blob was altered, naming it', async () => {

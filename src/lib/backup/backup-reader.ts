@@ -23,7 +23,7 @@ import {
 } from './backup-format';
 import { decodeValue, entryRefsOf, type BlobRef, type EntrySource } from './record-codec';
 import { decryptPayload } from './backup-crypto';
-import { describeLegacyBackup } from './legacy-backup';
+import { isLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
 import { sha256Hex } from './backup-writer';
 
@@ -73,8 +73,8 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 		onProgress: progress && ((read, total) => progress(Math.round((read / total) * 1000), 1000))
 	});
 	if (!archive.has(MANIFEST_ENTRY)) {
-		const legacy = describeLegacyBackup([...archive.entries.keys()]);
-		if (legacy) throw new PilotError('legacy-backup', { file: fileName, ...legacy });
+		if (isLegacyBackup([...archive.entries.keys()]))
+			throw new PilotError('legacy-backup', { file: fileName });
 		throw new PilotError('missing-manifest', { file: fileName });
 	}
 	let manifest = parseJson(await archive.bytes(MANIFEST_ENTRY), fileName, MANIFEST_ENTRY) as Record<

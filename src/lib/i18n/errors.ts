@@ -34,6 +34,8 @@ export type ErrorCode =
 	| 'password-required'
 	| 'wrong-password'
 	| 'legacy-backup'
+	| 'legacy-empty'
+	| 'legacy-foreign'
 	| 'claim-status-step'
 	| 'attachment-rejected'
 	| 'refacturation-empty';
@@ -110,7 +112,11 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'wrong-password': (d) =>
 		`Mot de passe incorrect pour la sauvegarde « ${d.file ?? '?'} » (ou fichier altéré) : vérifiez le mot de passe et réessayez. Aucune donnée n'a été modifiée.`,
 	'legacy-backup': (d) =>
-		`« ${d.file ?? '?'} » est une sauvegarde de l'ancienne application Pilot (Streamlit, fichiers .pkl) : elle ne peut pas être restaurée telle quelle. Elle contient : ${d.contents ?? '?'}. Ré-importez plutôt vos fichiers d'origine dans chaque module : ${d.reimport ?? '?'}. Aucune donnée n'a été modifiée.`,
+		`« ${d.file ?? '?'} » est une sauvegarde de l'ancienne application Pilot (Streamlit, fichiers .pkl) : importez-la depuis l'onglet « Restaurer » de « Sauvegarde & Restauration », qui en montre d'abord le contenu. Aucune donnée n'a été modifiée.`,
+	'legacy-empty': (d) =>
+		`« ${d.file ?? '?'} » ressemble à une sauvegarde de l'ancienne application (metadata.json) mais ne contient aucun fichier de données .pkl : rien à importer. Elle contient : ${d.found ?? '?'}. Choisissez une sauvegarde complète (dossier data/). Aucune donnée n'a été modifiée.`,
+	'legacy-foreign': (d) =>
+		`« ${d.file ?? '?'} » contient des fichiers .pkl qui ne viennent pas de l'ancienne application Pilot (${d.found ?? '?'}) : import refusé. Choisissez une sauvegarde « pilot_GREENLOG_backup_….zip ». Aucune donnée n'a été modifiée.`,
 	// Indemnisations.
 	'claim-status-step': (d) =>
 		`L'indemnisation ${d.tracking ?? ''} ne peut pas passer de « ${d.from} » à « ${d.to} » : ${d.to === 'Reçue' || d.to === 'Acceptée' || d.to === 'Refusée' ? "déclarez-la d'abord (statut « En attente »)" : `choisissez une étape suivante (${d.allowed})`}. Rien n'a été modifié.`,
