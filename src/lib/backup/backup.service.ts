@@ -97,7 +97,8 @@ export interface RestorePlan {
 	ignored: string[];
 }
 
-export type OpenResult = RestorePlan | { needsPassword: true } | undefined;
+/** `legacy`: an old-app backup (data/*.pkl), for the legacy import ($lib/legacy). */
+export type OpenResult = RestorePlan | { needsPassword: true } | { legacy: true } | undefined;
 
 /** Unzips and verifies everything (in the worker), then compares with the data now. */
 export async function openBackupFile(
@@ -112,6 +113,7 @@ export async function openBackupFile(
 		return { fileName: file.name, backup, ...preview };
 	} catch (error) {
 		if (error instanceof PilotError && error.code === 'password-required') return { needsPassword: true };
+		if (error instanceof PilotError && error.code === 'legacy-backup') return { legacy: true };
 		if (isCancel(error)) return undefined;
 		handleError(error, `Lecture de « ${file.name} »`);
 		return undefined;

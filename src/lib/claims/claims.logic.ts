@@ -227,7 +227,8 @@ export const FIELD_LABELS: Record<string, string> = {
 	created: 'Création',
 	attachment: 'Pièce jointe',
 	evidence: 'Justificatif',
-	followUp: 'Relance'
+	followUp: 'Relance',
+	legacyImport: "Import de l'ancienne application"
 };
 
 export function diffHistory(

@@ -101,6 +101,10 @@ export interface StoreOptions {
 	skipBadLines?: boolean;
 	/** Replace this slot's datasets of the same period (a corrected invoice): a safety snapshot comes first. */
 	replace?: boolean;
+	/** When the file was first received, if before now (a file brought over from the old app). */
+	importedAt?: number;
+	/** Kept in the dataset's meta, e.g. where the file came from. */
+	meta?: Record<string, unknown>;
 	onProgress?: (p: IntakeProgress) => void;
 }
 
@@ -141,10 +145,10 @@ export async function storeParsed(
 		rowCount: result.rowCount,
 		chunkCount: parsed.chunks.length,
 		columns: result.columns,
-		importedAt: Date.now(),
+		importedAt: opts.importedAt ?? Date.now(),
 		dateRange: result.dateRange,
 		skipped: result.errors.map((e) => ({ line: e.line, reason: e.message })),
-		meta: { ...(result.meta ?? {}), parser: parsed.parser, detectedPeriod: result.period }
+		meta: { ...(result.meta ?? {}), ...opts.meta, parser: parsed.parser, detectedPeriod: result.period }
 	};
 	const chunks: ChunkRecord[] = parsed.chunks.map(({ rowCount, data }, index) => ({
 		datasetId: dataset.id,
