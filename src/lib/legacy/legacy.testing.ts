@@ -1,9 +1,10 @@
 /**
  * The fixtures' `*.truth.json` (every pickle of the real old-app backups as plain JSON) as the
- * pickle reader's output: bytes, which the truth gives as {length, sha256}, become a Uint8Array of
- * that length (the same content for the same SHA-256, so duplicates stay duplicates).
+ * pickle reader's output. Bytes, which the truth gives as {length, sha256}, are the repo fixture
+ * with that SHA-256 (the old app's session ran on these very files), else filler of that length.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { hashHex } from './legacy.files';
 import type { LegacyContent } from './legacy.plan';
 
 export const VERSIONS = ['1.5.3', '2.3.3', '3.0.6'] as const;
@@ -22,7 +23,23 @@ export function readTruth(v: Version): Truth {
 	return JSON.parse(readFileSync(`${base(v)}.truth.json`, 'utf8')) as Truth;
 }
 
+let byHash: Map<string, Uint8Array> | null = null;
+
+/** Every fixture file of the repo (backups aside) by its SHA-256. */
+function fixtures(): Map<string, Uint8Array> {
+	if (byHash) return byHash;
+	byHash = new Map();
+	for (const dir of readdirSync('tests/fixtures').filter((d) => d !== 'backup'))
+		for (const name of readdirSync(`tests/fixtures/${dir}`)) {
+			const bytes = new Uint8Array(readFileSync(`tests/fixtures/${dir}/${name}`));
+			byHash.set(hashHex(bytes), bytes);
+		}
+	return byHash;
+}
+
 function bytesFor(length: number, sha: string): Uint8Array {
+	const known = fixtures().get(sha);
+	if (known) return known;
 	const seed = sha.match(/../g)!.map((h) => parseInt(h, 16));
 	return Uint8Array.from({ length }, (_, i) => seed[i % seed.length]);
 }
