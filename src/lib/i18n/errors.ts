@@ -38,7 +38,11 @@ export type ErrorCode =
 	| 'legacy-foreign'
 	| 'claim-status-step'
 	| 'attachment-rejected'
-	| 'refacturation-empty';
+	| 'refacturation-empty'
+	| 'pickle-refused'
+	| 'pickle-truncated'
+	| 'pickle-malformed'
+	| 'pickle-too-large';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -126,7 +130,16 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`,
 	// Export Refacturation.
 	'refacturation-empty': () =>
-		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`
+		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`,
+	// Pickles of the old app's backups (d.file = the .pkl inside the ZIP): read as data, never executed.
+	'pickle-refused': (d) =>
+		`Le fichier « ${d.file ?? '?'} » a un contenu non reconnu : ${d.what ?? '?'}. Il a été refusé sans rien exécuter ; rien n'a été importé.`,
+	'pickle-truncated': (d) =>
+		`Le fichier « ${d.file ?? '?'} » est tronqué (il s'arrête à l'octet ${d.offset ?? '?'}${d.needed ? ` alors qu'il annonce encore ${d.needed} octet(s)` : ''}) : reprenez une copie complète de la sauvegarde. Rien n'a été importé.`,
+	'pickle-malformed': (d) =>
+		`Le fichier « ${d.file ?? '?'} » est illisible (octet ${d.offset ?? '?'} : ${d.reason ?? 'structure inattendue'}) : ce n'est pas une donnée de l'ancienne application, ou elle est altérée. Rien n'a été importé.`,
+	'pickle-too-large': (d) =>
+		`Le fichier « ${d.file ?? '?'} » dépasse une limite de sécurité (${d.what ?? '?'} : plus de ${d.limit ?? '?'}) : il a été refusé. Rien n'a été importé.`
 };
 
 /** The French sentence for any error: typed codes first, then the browser's storage errors. */
