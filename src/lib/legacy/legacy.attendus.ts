@@ -6,7 +6,8 @@
 import Papa from 'papaparse';
 import type { AttendusManualRecord } from '$lib/db/records';
 import { CLIENTS_PREDEFINIS, normClient, validateEntry } from '$lib/attendus/attendus.logic';
-import { field, frameRecords, instantOf, numberOf, text, type LegacyFrame } from './legacy.values';
+import { dataFrameRecords, type LegacyDataFrame } from './pickle';
+import { field, instantOf, numberOf, text } from './legacy.values';
 import type { RefusedRow } from './legacy.claims';
 
 export interface MappedEntries {
@@ -17,10 +18,10 @@ export interface MappedEntries {
 /** The legacy id (creation time in ms) names the record, so a second import of the same backup adds nothing. */
 export const manualId = (legacyId: string) => `legacy-attendus-${legacyId}`;
 
-export function mapManualEntries(frame: LegacyFrame, now: number): MappedEntries {
+export function mapManualEntries(frame: LegacyDataFrame, now: number): MappedEntries {
 	const entries: AttendusManualRecord[] = [];
 	const refused: RefusedRow[] = [];
-	frameRecords(frame).forEach((r, i) => {
+	dataFrameRecords(frame).forEach((r, i) => {
 		const checked = validateEntry({
 			client: text(r.client),
 			attendu: text(r.attendu),
@@ -69,8 +70,8 @@ const CSV_COLUMNS = [
 ];
 
 /** The received lines the old app kept, as a CSV of the WMS export's columns (UTF-8, comma). */
-export function attendusCsv(frame: LegacyFrame): { text: string; rows: number } {
-	const rows = frameRecords(frame).map((r) => [
+export function attendusCsv(frame: LegacyDataFrame): { text: string; rows: number } {
+	const rows = dataFrameRecords(frame).map((r) => [
 		text(r.client),
 		text(r.attendu),
 		text(r.sku),

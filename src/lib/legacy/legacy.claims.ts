@@ -7,7 +7,8 @@ import type { ClaimRecord, ClaimStatus } from '$lib/db/records';
 import { UNATTRIBUTED } from '$lib/claims/claims.constants';
 import { centsToInput, motifText, validateDraft, withStatusDates } from '$lib/claims/claims.logic';
 import { parseDay } from '$lib/intake/values';
-import { frameRecords, numberOf, text, type LegacyFrame } from './legacy.values';
+import { dataFrameRecords, type LegacyDataFrame } from './pickle';
+import { numberOf, text } from './legacy.values';
 
 /** The history entry every imported claim starts with. */
 export const LEGACY_HISTORY_FIELD = 'legacyImport';
@@ -47,10 +48,10 @@ export interface ClaimContext {
 }
 
 /** Every row of the old table as a claim, or refused with why (never dropped silently). */
-export function mapClaims(frame: LegacyFrame, ctx: ClaimContext): MappedClaims {
+export function mapClaims(frame: LegacyDataFrame, ctx: ClaimContext): MappedClaims {
 	const claims: ClaimRecord[] = [];
 	const refused: RefusedRow[] = [];
-	frameRecords(frame).forEach((r, i) => {
+	dataFrameRecords(frame).forEach((r, i) => {
 		const amount = numberOf(r.Montant);
 		const legacyStatus = text(r.Statut);
 		let motif = value(r.Motif) || 'Autre';

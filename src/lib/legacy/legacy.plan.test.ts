@@ -5,17 +5,18 @@ import { readFile } from '$lib/intake/read';
 import { buildPlan, importable, isLegacyPickle, READ_PICKLES } from './legacy.plan';
 import { LEGACY_HISTORY_FIELD } from './legacy.claims';
 import { readTruth, truthContent, VERSIONS } from './legacy.testing';
-import { field, frameRecords, type LegacyFrame } from './legacy.values';
+import { dataFrameRecords, type LegacyDataFrame } from './pickle';
+import { field } from './legacy.values';
 
 const NOW = Date.UTC(2027, 0, 15, 9, 0);
 const frameOf = (v: (typeof VERSIONS)[number], pkl: string) =>
-	field(truthContent(v, [`data/${pkl}`]).pickles[`data/${pkl}`], 'df') as LegacyFrame;
+	field(truthContent(v, [`data/${pkl}`]).pickles[`data/${pkl}`], 'df') as LegacyDataFrame;
 
 describe.each(VERSIONS)('an old-app backup written under pandas %s', (v) => {
 	const plan = buildPlan(truthContent(v, READ_PICKLES), { now: NOW, by: 'Camille' });
 
 	it('brings every claim with every field, its status and a history entry « importé de l’ancienne application »', () => {
-		const rows = frameRecords(frameOf(v, 'indemnisations_data.pkl'));
+		const rows = dataFrameRecords(frameOf(v, 'indemnisations_data.pkl'));
 		expect(plan.claims).toHaveLength(12);
 		plan.claims.forEach((c, i) => {
 			const r = rows[i];
@@ -62,7 +63,7 @@ describe.each(VERSIONS)('an old-app backup written under pandas %s', (v) => {
 	});
 
 	it('writes the received lines it kept as a CSV that the attendus parser reads back line for line', () => {
-		const rows = frameRecords(frameOf(v, 'attendus_csv_data.pkl'));
+		const rows = dataFrameRecords(frameOf(v, 'attendus_csv_data.pkl'));
 		const csv = plan.attendusCsv!;
 		expect(csv.rows).toBe(79);
 		const parsed = parseAttendus(readFile(new TextEncoder().encode(csv.text), csv.fileName), {
@@ -156,10 +157,10 @@ describe('recognising the old app’s pickles', () => {
 describe('refused rows are named, never dropped', () => {
 	it('names a claim without amount or tracking and an entry without quantities', () => {
 		const content = truthContent('1.5.3', READ_PICKLES);
-		const claims = field(content.pickles['data/indemnisations_data.pkl'], 'df') as LegacyFrame;
+		const claims = field(content.pickles['data/indemnisations_data.pkl'], 'df') as LegacyDataFrame;
 		claims.rows[0][7] = 0;
 		claims.rows[1][1] = '';
-		const manual = field(content.pickles['data/attendus_manual_data.pkl'], 'df') as LegacyFrame;
+		const manual = field(content.pickles['data/attendus_manual_data.pkl'], 'df') as LegacyDataFrame;
 		manual.rows[2].splice(3, 3, 0, 0, 0);
 		const plan = buildPlan(content, { now: NOW, by: 'x' });
 		expect(plan.claims).toHaveLength(10);

@@ -17,7 +17,8 @@ import {
 	type Unreadable
 } from './legacy.files';
 import { listArchives, type LegacyArchive } from './legacy.library';
-import { field, isFrame, text } from './legacy.values';
+import { isDataFrame, type LegacyValue } from './pickle';
+import { field, text } from './legacy.values';
 
 /** The pickles Pilot reads (entry names); the other entries are listed as ignored. */
 export const READ_PICKLES = [
@@ -111,8 +112,8 @@ export interface PlanContext {
 export function buildPlan(content: LegacyContent, ctx: PlanContext): LegacyPlan {
 	const p = (name: string) => content.pickles[`data/${name}`];
 	const df = (name: string) => {
-		const frame = field(p(name), 'df');
-		return isFrame(frame) ? frame : null;
+		const frame = field(p(name), 'df') as LegacyValue | undefined;
+		return isDataFrame(frame) ? frame : null;
 	};
 	const claimsFrame = df('indemnisations_data.pkl');
 	const claims = claimsFrame

@@ -1,14 +1,8 @@
 /**
  * Readers of the old app's pickles as the pickle reader gives them back (`pickle/types.ts`): dicts as
- * Maps, DataFrames as `{kind: 'dataframe', columns, rows}`, datetimes as `{kind, iso, ms}`, bytes as
- * Uint8Array. Pure, tolerant of what pandas 1.5, 2.x and 3.x wrote for the same thing.
+ * Maps, datetimes as `{kind, iso, ms}`, bytes as Uint8Array (DataFrames: `pickle`'s isDataFrame and
+ * dataFrameRecords). Pure, tolerant of what pandas 1.5, 2.x and 3.x wrote for the same thing.
  */
-
-export interface LegacyFrame {
-	kind: 'dataframe';
-	columns: string[];
-	rows: unknown[][];
-}
 
 interface DateTime {
 	kind: 'datetime' | 'date';
@@ -21,16 +15,6 @@ const isDateTime = (v: unknown): v is DateTime =>
 	v !== null &&
 	((v as DateTime).kind === 'datetime' || (v as DateTime).kind === 'date');
 
-export function isFrame(v: unknown): v is LegacyFrame {
-	return (
-		typeof v === 'object' &&
-		v !== null &&
-		(v as LegacyFrame).kind === 'dataframe' &&
-		Array.isArray((v as LegacyFrame).columns) &&
-		Array.isArray((v as LegacyFrame).rows)
-	);
-}
-
 /** A Python dict's entries with text keys (other keys are not the old app's). */
 export function entriesOf(v: unknown): [string, unknown][] {
 	return v instanceof Map ? [...v].filter((e): e is [string, unknown] => typeof e[0] === 'string') : [];
@@ -42,11 +26,6 @@ export function field(v: unknown, key: string): unknown {
 }
 
 export const isDict = (v: unknown): v is Map<unknown, unknown> => v instanceof Map;
-
-/** A DataFrame's rows as objects keyed by column name. */
-export function frameRecords(frame: LegacyFrame): Record<string, unknown>[] {
-	return frame.rows.map((row) => Object.fromEntries(frame.columns.map((name, i) => [name, row[i] ?? null])));
-}
 
 /** The value of a cell: NaN, NaT and None are null; datetimes their ISO text; bigints numbers. */
 export function scalar(v: unknown): string | number | boolean | null {
