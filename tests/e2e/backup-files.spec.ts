@@ -49,9 +49,10 @@ test('every bad file gets a French alert and changes nothing; a re-zipped folder
 			)
 		)
 	});
-	await expect(backup.alerts()).toContainText("sauvegarde de l'ancienne application Pilot");
-	await expect(backup.alerts()).toContainText('indemnisations_data.pkl');
-	await backup.dismissAlerts();
+	// An old-app backup is not refused: the legacy import previews it (tests/e2e/legacy-import.spec.ts).
+	await expect(page.getByTestId('legacy-preview')).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('legacy-indemnisations')).toContainText('12 indemnisations');
+	expect(await backup.dump('claims')).toBe(before);
 
 	await claims.goto();
 	await claims.openTab('Consulter');

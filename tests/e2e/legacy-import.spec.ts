@@ -43,7 +43,8 @@ for (const version of LEGACY_VERSIONS) {
 	test(`an old-app backup written under pandas ${version} imports completely, and « Annuler l'import » undoes it`, async ({
 		page
 	}) => {
-		test.setTimeout(240_000);
+		// A whole migration, then a backup and an undo: minutes on a loaded machine.
+		test.setTimeout(480_000);
 		const claims = new ClaimsPage(page);
 		await claims.goto();
 		await claims.add({ tracking: 'TEST123', carrier: 'DPD', motif: 'Colis perdu', amount: '10,00' });
