@@ -153,11 +153,14 @@ export class NdArray extends PyStateful {
 		}
 	}
 
-	/** The elements in C order, decoded once and counted against the budget. */
+	/**
+	 * The elements in C order, decoded once; every use is counted against the budget, since many
+	 * objects may share one array through the memo.
+	 */
 	values(ctx: PickleContext): readonly unknown[] {
-		if (this.decoded) return this.decoded;
 		if (!this.dtype) ctx.fail('numpy.ndarray sans état');
 		ctx.spend(this.size);
+		if (this.decoded) return this.decoded;
 		if (this.list) return (this.decoded = this.list);
 		const raw = this.raw as Uint8Array;
 		const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
