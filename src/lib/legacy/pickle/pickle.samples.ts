@@ -62,6 +62,31 @@ export class PickleBuilder {
 		return this.str(module).str(name).op('STACK_GLOBAL');
 	}
 
+	/** numpy.dtype(code) with its state, as numpy pickles it. */
+	dtype(code: string): this {
+		this.stackGlobal('numpy', 'dtype')
+			.str(code)
+			.op('NEWFALSE', 'NEWTRUE', 'TUPLE3', 'REDUCE', 'MARK')
+			.int(3)
+			.str('<');
+		return this.op('NONE', 'NONE', 'NONE').int(-1).int(-1).int(0).op('TUPLE', 'BUILD');
+	}
+
+	/**
+	 * An ndarray as numpy pickles it: _reconstruct + BUILD((1, shape, dtype, fortran, data)), `data` pushed
+	 * by `pushData` (raw bytes, or a list for the object dtype).
+	 */
+	ndarray(code: string, shape: number[], fortran: boolean, pushData: (b: this) => void): this {
+		this.stackGlobal('numpy._core.multiarray', '_reconstruct').stackGlobal('numpy', 'ndarray');
+		this.int(0).op('TUPLE1').bytes([0x62]).op('TUPLE3', 'REDUCE', 'MARK').int(1).op('MARK');
+		for (const d of shape) this.int(d);
+		this.op('TUPLE')
+			.dtype(code)
+			.op(fortran ? 'NEWTRUE' : 'NEWFALSE');
+		pushData(this);
+		return this.op('TUPLE', 'BUILD');
+	}
+
 	/** `count` times the same opcode(s). */
 	repeat(count: number, ...names: Op[]): this {
 		for (let i = 0; i < count; i++) this.op(...names);
