@@ -306,6 +306,28 @@ describe('legacy pickle machine: bounded on hostile input', () => {
 		expect(error.details.what).toBe('valeurs décodées');
 	});
 
+	it('stops a pickle that reuses one array through the memo, in proportion to its size', () => {
+		// One 10 000-element array, then 100 000 indexes over it: 10^9 labels from 1.6 MB if unchecked.
+		const b = new PickleBuilder()
+			.ndarray('i8', [10_000], false, (a) => a.bytes(new Uint8Array(80_000)))
+			.op('MEMOIZE', 'POP')
+			.stackGlobal('pandas.core.indexes.base', '_new_Index')
+			.op('MEMOIZE', 'POP')
+			.stackGlobal('pandas', 'Index')
+			.op('MEMOIZE', 'POP', 'EMPTY_LIST', 'MARK');
+		for (let i = 0; i < 100_000; i++)
+			b.raw('BINGET', 1)
+				.raw('BINGET', 2)
+				.op('EMPTY_DICT')
+				.str('data')
+				.raw('BINGET', 0)
+				.op('SETITEM', 'TUPLE2', 'REDUCE');
+		const bytes = b.op('APPENDS').done();
+		const error = faultOf(() => read(bytes));
+		expect(error.details.what).toBe('valeurs décodées');
+		expect(error.details.limit).toBe((PICKLE_LIMITS.valuesPerByte * bytes.length).toLocaleString('fr-FR'));
+	});
+
 	it('bounds MARK nesting and container nesting, without a stack overflow', () => {
 		const marks = faultOf(() => read(new PickleBuilder().repeat(100_000, 'MARK').done()));
 		expect(marks.details).toMatchObject({ what: 'imbrication', limit: String(PICKLE_LIMITS.maxDepth) });
