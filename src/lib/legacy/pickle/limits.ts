@@ -1,8 +1,8 @@
 /**
- * Bounds of the pickle reader. Every opcode consumes input, so time and memory stay linear in the file;
- * these caps stop what could still grow: the VM's stack and memo, nesting (the converter recurses), the
- * size of one integer, and values materialised from arrays (a DataFrame can reuse one array many times),
-kept linear in the input size.
+ * Bounds of the pickle reader. Every opcode consumes input, so the machine's time and memory stay linear
+ * in the file; these caps stop what could still grow: its stack and memo, nesting (the converter
+ * recurses), the size of one integer, and the values materialised from arrays (a DataFrame can reuse
+ * one array many times), kept in proportion to the input.
  */
 export const PICKLE_LIMITS = {
 	/** Items on the VM stack (pickle batches lists and dicts by 1000, so real files stay far below). */
