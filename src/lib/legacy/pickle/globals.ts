@@ -27,6 +27,7 @@ import { PySet, type PickleContext, type PyGlobal } from './py';
 function latin1Bytes(text: unknown, encoding: unknown, ctx: PickleContext): Uint8Array {
 	if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1'))
 		ctx.fail('encodage inattendu');
+	ctx.spend(text.length);
 	const bytes = new Uint8Array(text.length);
 	for (let i = 0; i < text.length; i++) {
 		const code = text.charCodeAt(i);
@@ -45,7 +46,10 @@ const BYTEARRAY: PyGlobal = {
 	name: 'builtins.bytearray',
 	call(args: readonly unknown[], ctx: PickleContext) {
 		if (args.length === 0) return new Uint8Array(0);
-		if (args[0] instanceof Uint8Array) return args[0].slice();
+		if (args[0] instanceof Uint8Array) {
+			ctx.spend(args[0].length);
+			return args[0].slice();
+		}
 		return latin1Bytes(args[0], args[1], ctx);
 	}
 };
@@ -54,6 +58,7 @@ function setOf(args: readonly unknown[], ctx: PickleContext): PySet {
 	const set = new PySet();
 	const items = args.length === 0 ? [] : args[0];
 	if (!Array.isArray(items)) ctx.fail('ensemble sans liste');
+	ctx.spend(items.length);
 	for (const item of items) set.items.push(item);
 	return set;
 }

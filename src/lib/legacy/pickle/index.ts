@@ -13,7 +13,7 @@ export { PICKLE_LIMITS } from './limits';
 
 /** The pickle `bytes` (named `name` in errors) decoded, with its protocol and the globals it named. */
 export function inspectLegacyPickle(bytes: Uint8Array, name: string): LegacyPickle {
-	const ctx = new PickleContext(name);
+	const ctx = new PickleContext(name, bytes.length);
 	const { protocol, globals, value } = runMachine(bytes, ctx);
 	return { protocol, globals, value: toLegacyValue(value, ctx) };
 }

@@ -68,34 +68,27 @@ export class NumpyDtype extends PyStateful {
 
 	/** One element at `offset` of `view`. */
 	read(view: DataView, offset: number, ctx: PickleContext): unknown {
-		switch (this.kind) {
-			case 'bool':
-				return view.getUint8(offset) !== 0;
-			case 'float':
-				return this.itemsize === 8 ? view.getFloat64(offset, true) : view.getFloat32(offset, true);
-			case 'int':
-				if (this.itemsize === 8) return pyInt(view.getBigInt64(offset, true));
-				return this.itemsize === 4
-					? view.getInt32(offset, true)
-					: this.itemsize === 2
-						? view.getInt16(offset, true)
-						: view.getInt8(offset);
-			case 'uint':
-				if (this.itemsize === 8) return pyInt(view.getBigUint64(offset, true));
-				return this.itemsize === 4
-					? view.getUint32(offset, true)
-					: this.itemsize === 2
-						? view.getUint16(offset, true)
-						: view.getUint8(offset);
-			case 'datetime': {
-				const value = view.getBigInt64(offset, true);
-				return value === NAT ? null : fromEpoch(value, this.unit, 'numpy.datetime64', ctx);
-			}
-			case 'object':
-				return ctx.fail('tableau d’objets sans liste');
-		}
+		if (this.kind === 'object') return ctx.fail('tableau d’objets sans liste');
+		if (this.kind !== 'datetime') return READERS[this.name](view, offset);
+		const value = view.getBigInt64(offset, true);
+		return value === NAT ? null : fromEpoch(value, this.unit, 'numpy.datetime64', ctx);
 	}
 }
+
+/** Little-endian readers of the numeric dtypes, by numpy name. */
+const READERS: Record<string, (view: DataView, offset: number) => unknown> = {
+	bool: (v, o) => v.getUint8(o) !== 0,
+	int8: (v, o) => v.getInt8(o),
+	int16: (v, o) => v.getInt16(o, true),
+	int32: (v, o) => v.getInt32(o, true),
+	int64: (v, o) => pyInt(v.getBigInt64(o, true)),
+	uint8: (v, o) => v.getUint8(o),
+	uint16: (v, o) => v.getUint16(o, true),
+	uint32: (v, o) => v.getUint32(o, true),
+	uint64: (v, o) => pyInt(v.getBigUint64(o, true)),
+	float32: (v, o) => v.getFloat32(o, true),
+	float64: (v, o) => v.getFloat64(o, true)
+};
 
 /** The datetime metadata closing a dtype state: `({}, (b'ns', 1, 1, 1))` (or the inner tuple alone). */
 function datetimeUnit(meta: unknown, ctx: PickleContext): string {
@@ -153,11 +146,14 @@ export class NdArray extends PyStateful {
 		}
 	}
 
-	/** The elements in C order, decoded once and counted against the budget. */
+	/**
+	 * The elements in C order, decoded once; every use is counted against the budget, since many
+	 * objects may share one array through the memo.
+	 */
 	values(ctx: PickleContext): readonly unknown[] {
-		if (this.decoded) return this.decoded;
 		if (!this.dtype) ctx.fail('numpy.ndarray sans état');
 		ctx.spend(this.size);
+		if (this.decoded) return this.decoded;
 		if (this.list) return (this.decoded = this.list);
 		const raw = this.raw as Uint8Array;
 		const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);

@@ -188,9 +188,9 @@ export const UNPICKLE_TIMESTAMP: PyGlobal = {
 	call(args: readonly unknown[], ctx: PickleContext) {
 		const [value, , tz, reso] = args;
 		if (tz !== null && tz !== undefined) ctx.refuse('pandas.Timestamp avec fuseau horaire');
-		if (typeof value !== 'number' && typeof value !== 'bigint') return ctx.fail('Timestamp sans valeur');
+		if (typeof value !== 'bigint' && !Number.isSafeInteger(value)) ctx.fail('Timestamp sans valeur entière');
 		const unit = args.length > 3 ? unitOfReso(intOf(reso, ctx, 'résolution'), ctx) : 'ns';
-		return fromEpoch(BigInt(value), unit, 'pandas.Timestamp', ctx);
+		return fromEpoch(BigInt(value as number | bigint), unit, 'pandas.Timestamp', ctx);
 	}
 };
 

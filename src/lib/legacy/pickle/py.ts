@@ -49,7 +49,14 @@ export class PyGlobalRef {
 export class PickleContext {
 	offset = 0;
 	private spent = 0;
-	constructor(readonly file: string) {}
+	private readonly budget: number;
+
+	constructor(
+		readonly file: string,
+		inputLength: number
+	) {
+		this.budget = Math.max(PICKLE_LIMITS.minValues, PICKLE_LIMITS.valuesPerByte * inputLength);
+	}
 
 	fail(reason: string): never {
 		throw new PilotError('pickle-malformed', { file: this.file, offset: this.offset, reason });
@@ -63,10 +70,10 @@ export class PickleContext {
 		throw new PilotError('pickle-too-large', { file: this.file, what, limit: limit.toLocaleString('fr-FR') });
 	}
 
-	/** Counts n values about to be materialised against PICKLE_LIMITS.maxValues. */
+	/** Counts n values about to be materialised against the budget (PICKLE_LIMITS, per input byte). */
 	spend(n: number): void {
 		this.spent += n;
-		if (this.spent > PICKLE_LIMITS.maxValues) this.tooLarge('valeurs décodées', PICKLE_LIMITS.maxValues);
+		if (this.spent > this.budget) this.tooLarge('valeurs décodées', this.budget);
 	}
 }
 

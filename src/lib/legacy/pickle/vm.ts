@@ -9,7 +9,7 @@ import { PICKLE_LIMITS } from './limits';
 import { PyDict, PyGlobalRef, PySet, PyStateful, PyTuple, pyInt, tupleItems, type PickleContext } from './py';
 
 /** Opcodes by byte (pickletools' names). */
-const OP = {
+export const OP = {
 	MARK: 0x28,
 	STOP: 0x2e,
 	POP: 0x30,
