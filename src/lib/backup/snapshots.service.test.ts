@@ -4,7 +4,7 @@ import { notifications } from '$lib/state/notifications.svelte';
 import { changeLog } from './change-tracker.svelte';
 import { resetModule } from './reset.service';
 import { snapshotRoom } from './snapshot-room.svelte';
-import { ensureDailySnapshot, takeSafetySnapshot } from './snapshots.service';
+import { ensureDailySnapshot, removeSnapshot, takeSafetySnapshot } from './snapshots.service';
 
 const claim = (id: string) => ({ id, tracking: 'TEST123', amountCents: 1000 }) as never;
 const DAY = 24 * 3600 * 1000;
@@ -112,5 +112,20 @@ describe('snapshots on a full disk', () => {
 		expect(await db.claims.count()).toBe(2);
 		expect(await reasons()).toEqual(['avant']);
 		expect(errors().at(-1)?.text).toMatch(/Réinitialisation du module « Indemnisations » — .*plein/);
+	});
+
+	it('let the user delete a snapshot to make room, after which the daily one is tried again', async () => {
+		await db.claims.put(claim('a'));
+		await snapshotsDaysAgo({ 'avant-hier': 2, 'il y a 3 jours': 3 });
+		disk = fullDisk(0);
+		await ensureDailySnapshot();
+		expect(snapshotRoom.full).not.toBeNull();
+		const oldest = (await db.snapshots.orderBy('createdAt').first())!;
+		expect(await removeSnapshot(oldest.id)).toBe(true);
+		expect(await reasons()).toEqual(['avant-hier']);
+		expect(snapshotRoom.full).toBeNull();
+		disk.restore();
+		expect(await ensureDailySnapshot()).toBeDefined();
+		expect(await reasons()).toEqual(['avant-hier', 'Instantané quotidien']);
 	});
 });
