@@ -82,8 +82,10 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 	await expect(
 		again.getByRole('list').filter({ hasText: 'pièce jointe ajouté(e) : colis-abime.png' })
 	).toBeVisible();
+	// The checklist counts the attached file, not only the ticks.
+	await expect(again.getByRole('heading', { name: /Justificatifs/ })).toContainText('1 fichier joint · 0/');
 	await again.getByRole('button', { name: /Fermer/ }).click();
-	await expect(claims.tableCount('claimAttachments')).toHaveText('1');
+	await expect(claims.tableCount('claimAttachments')).toHaveText('1 justificatif');
 
 	// Export: the legacy workbook, read back.
 	await claims.openTab('Exporter');
@@ -118,15 +120,15 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 	await claims.openTab('Consulter');
 	await claims.remove('TEST123');
 	await expect(claims.row('TEST123')).toHaveCount(0);
-	await expect(claims.tableCount('claimAttachments')).toHaveText('0');
+	await expect(claims.tableCount('claimAttachments')).toHaveText('0 justificatif');
 	await claims.undo();
 	await expect(claims.row('TEST123')).toBeVisible();
-	await expect(claims.tableCount('claimAttachments')).toHaveText('1');
+	await expect(claims.tableCount('claimAttachments')).toHaveText('1 justificatif');
 
 	await claims.remove('TEST123');
 	await claims.remove('COLIS-2');
 	await expect(page.getByText('Aucune indemnisation enregistrée')).toBeVisible();
-	await expect(claims.tableCount('claims')).toHaveText('0');
+	await expect(claims.tableCount('claims')).toHaveText('0 indemnisation');
 	await expect(claims.kpi('claimed')).toContainText('0,00 €');
 	// The backup's diagnostic still lists the (empty) claims table: nothing disappears with the last claim.
 	const backup = new BackupPage(page);
@@ -137,7 +139,7 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 
 	// Still working after the last deletion.
 	await claims.add({ tracking: 'APRES', carrier: 'DHL', motif: 'Retard de livraison', amount: '1' });
-	await expect(claims.tableCount('claims')).toHaveText('1');
+	await expect(claims.tableCount('claims')).toHaveText('1 indemnisation');
 
 	// The exported workbook imports back (the legacy's migration path); twice adds nothing more.
 	await claims.openTab('Exporter');
@@ -150,7 +152,7 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 	await expect(page.getByRole('status').filter({ hasText: '2 indemnisations importées' })).toBeVisible();
 	await page.getByLabel('Classeur à importer (.xlsx)').setInputFiles(workbookFile);
 	await expect(page.getByRole('status').filter({ hasText: '2 déjà présentes ignorées' })).toBeVisible();
-	await expect(claims.tableCount('claims')).toHaveText('3');
+	await expect(claims.tableCount('claims')).toHaveText('3 indemnisations');
 	await expect(claims.kpi('refused')).toContainText('5,50 €');
 	await page.goto('/');
 	await expect(page.getByTestId('tile-summary-indemnisations')).toHaveText('2 indemnisations en attente');
@@ -299,10 +301,10 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	await expect(dialog).toContainText('0 pièce jointe');
 	await expect(dialog).toContainText('instantané de sécurité');
 	await dialog.getByRole('button', { name: 'Tout effacer' }).click();
-	await expect(claims.tableCount('claims')).toHaveText('0');
+	await expect(claims.tableCount('claims')).toHaveText('0 indemnisation');
 	await expect(claims.kpi('claimed')).toContainText('0,00 €');
 	await claims.undo();
-	await expect(claims.tableCount('claims')).toHaveText('2');
+	await expect(claims.tableCount('claims')).toHaveText('2 indemnisations');
 	await claims.openTab('Consulter');
 	await expect(claims.rows).toHaveCount(2);
 

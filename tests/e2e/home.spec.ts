@@ -65,9 +65,9 @@ test('the global reset names what it erases, keeps Paramètres, and "Annuler" br
 	const before = await home.tileSummary('indemnisations').innerText();
 
 	const dialog = await home.openGlobalReset();
-	await expect(dialog).toContainText('Indemnisations : 1 enregistrement');
+	await expect(dialog).toContainText('Indemnisations : 1 indemnisation');
 	await expect(dialog).not.toContainText('Paramètres :');
-	await dialog.getByRole('button', { name: 'Tout effacer (1 enregistrement)' }).click();
+	await dialog.getByRole('button', { name: 'Tout effacer (1 indemnisation)' }).click();
 	await expect(home.tileSummary('indemnisations')).toHaveText('Aucune indemnisation');
 	const notice = page
 		.getByRole('status')

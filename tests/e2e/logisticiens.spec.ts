@@ -67,6 +67,10 @@ test('uploads through the input and by drag and drop, then lists periods with co
 	await lib.save();
 	await expect(lib.results).toContainText('LOG_2026_11.xlsx → Novembre 2026 (467 lignes)');
 
+	// The module's data says what a user counts: rows and files, not IndexedDB chunk records.
+	await expect(page.getByTestId('count-logisticiensChunks')).toHaveText('1 169 lignes');
+	await expect(page.getByTestId('count-logisticiensDatasets')).toHaveText('3 fichiers');
+
 	await lib.openTab('Fichiers Disponibles');
 	await expect(page.getByTestId('library-total')).toContainText('3 fichiers disponibles · 3 périodes');
 	await expect(lib.period('2026-11')).toContainText('467 lignes');

@@ -32,6 +32,11 @@ class ChangeLog {
 
 export const changeLog = new ChangeLog();
 
+/** Time of the latest change to the data itself (snapshots are copies of it, not changes). */
+export function latestDataChange(): number {
+	return Math.max(0, ...Object.entries(changeLog.at).map(([t, at]) => (t === 'snapshots' ? 0 : at)));
+}
+
 /** Tables named in a Dexie mutation set ("idb://<db>/<table>/<index>"), for database `dbName`. */
 export function mutatedTables(parts: Record<string, unknown>, dbName: string): string[] {
 	const prefix = `idb://${dbName}/`;

@@ -5,6 +5,7 @@
 import type { Table } from 'dexie';
 import { db } from '$lib/db/pilot-db';
 import { TABLE_REGISTRY } from '$lib/db/registry';
+import { chunkRows, holdsRows, tableUnit, type CountUnit } from '$lib/db/stats';
 import { MODULES, type ModuleId } from '$lib/modules';
 
 export interface TableDiagnostic {
@@ -12,6 +13,9 @@ export interface TableDiagnostic {
 	label: string;
 	owner: ModuleId;
 	count: number;
+	/** What a user counts in it: its rows for a `*Chunks` table (2 000 to a record), else its records. */
+	n: number;
+	unit: CountUnit;
 	approxBytes: number;
 	/** Epoch ms of the newest record's own date (updatedAt, importedAt…), when the table has one. */
 	newestRecordAt: number | null;
@@ -64,7 +68,7 @@ async function newestRecordAt(table: Table): Promise<number | null> {
 	return typeof value === 'number' ? value : null;
 }
 
-async function diagnose(table: Table): Promise<TableDiagnostic> {
+async function diagnose(table: Table, rows: Record<string, number>): Promise<TableDiagnostic> {
 	const info = TABLE_REGISTRY[table.name];
 	const [count, sample, newest] = await Promise.all([
 		table.count(),
@@ -77,6 +81,8 @@ async function diagnose(table: Table): Promise<TableDiagnostic> {
 		label: info?.label ?? table.name,
 		owner: info?.owner ?? 'parametres',
 		count,
+		n: holdsRows(table.name) ? (rows[table.name] ?? 0) : count,
+		unit: tableUnit(table.name),
 		approxBytes: sample.length ? Math.round((sampled / sample.length) * count) : 0,
 		newestRecordAt: newest,
 		backup: info?.backup ?? true
@@ -85,7 +91,8 @@ async function diagnose(table: Table): Promise<TableDiagnostic> {
 
 /** Per module, in the home page's order; every table is listed, empty ones with 0. */
 export async function moduleDiagnostics(): Promise<ModuleDiagnostic[]> {
-	const tables = await Promise.all(db.tables.map(diagnose));
+	const rows = await chunkRows();
+	const tables = await Promise.all(db.tables.map((t) => diagnose(t, rows)));
 	return MODULES.map((m) => {
 		const own = tables.filter((t) => t.owner === m.id).sort((a, b) => a.label.localeCompare(b.label, 'fr'));
 		return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotsToDelete } from './snapshot-retention';
+import { roomToFree, snapshotsToDelete } from './snapshot-retention';
 
 const now = new Date(2026, 10, 27, 18, 0).getTime();
 const at = (daysAgo: number, hour: number) => new Date(2026, 10, 27 - daysAgo, hour).getTime();
@@ -33,5 +33,22 @@ describe('snapshot retention', () => {
 				now
 			)
 		).toEqual([]);
+	});
+});
+
+describe('room to free on a full disk', () => {
+	it('frees only what retention drops once the new snapshot is in', () => {
+		const existing = [8, 10, 12].map((h) => ({ id: `today-${h}`, createdAt: at(0, h) }));
+		expect(roomToFree(existing, { id: 'new', createdAt: at(0, 17) })).toEqual(['today-8']);
+	});
+
+	it('never frees the newest snapshot kept, even when retention would drop it', () => {
+		const existing = [
+			{ id: 'old', createdAt: at(12, 9) },
+			{ id: 'older', createdAt: at(20, 9) }
+		];
+		expect(snapshotsToDelete([...existing, { id: 'new', createdAt: now }], now)).toContain('old');
+		expect(roomToFree(existing, { id: 'new', createdAt: now })).toEqual(['older']);
+		expect(roomToFree([], { id: 'new', createdAt: now })).toEqual([]);
 	});
 });

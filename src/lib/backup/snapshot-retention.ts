@@ -35,3 +35,15 @@ export function snapshotsToDelete(snapshots: Dated[], now: number): string[] {
 	}
 	return sorted.filter((s) => !keep.has(s.id)).map((s) => s.id);
 }
+
+/**
+ * What may be deleted to make room for `incoming` before it is written on a full disk: only what
+ * the rule drops anyway once it is in, and never the newest snapshot already kept — the last good
+ * one, should the new write fail all the same.
+ */
+export function roomToFree(existing: Dated[], incoming: Dated): string[] {
+	const newest = existing.reduce<Dated | null>((a, s) => (!a || s.createdAt > a.createdAt ? s : a), null);
+	return snapshotsToDelete([...existing, incoming], incoming.createdAt).filter(
+		(id) => id !== newest?.id && id !== incoming.id
+	);
+}

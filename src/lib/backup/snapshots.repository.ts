@@ -1,7 +1,10 @@
 import { db } from '$lib/db/pilot-db';
+import { withWrite } from '$lib/db/write-lock';
 import type { SnapshotRecord } from '$lib/db/records';
 import type { CreatedBackup } from './backup-engine';
-import { snapshotsToDelete } from './snapshot-retention';
+import { PilotError } from '$lib/i18n/errors';
+import { formatDateTime } from '$lib/i18n/format';
+import { roomToFree, snapshotsToDelete, type Dated } from './snapshot-retention';
 
 /** Snapshots newest first, for the list on the backup page. */
 export function listSnapshots(): Promise<SnapshotRecord[]> {
@@ -10,6 +13,10 @@ export function listSnapshots(): Promise<SnapshotRecord[]> {
 
 export function getSnapshot(id: string): Promise<SnapshotRecord | undefined> {
 	return db.snapshots.get(id);
+}
+
+export async function deleteSnapshot(id: string): Promise<void> {
+	await withWrite([db.snapshots], () => db.snapshots.delete(id));
 }
 
 /** Stores a snapshot and applies the retention rule, in one transaction. */
@@ -30,21 +37,32 @@ export async function storeSnapshot(
 	const store = () =>
 		db.transaction('rw', db.snapshots, async () => {
 			await db.snapshots.add(record);
-			const all = await db.snapshots
-				.toCollection()
-				.toArray((list) => list.map(({ id, createdAt }) => ({ id, createdAt })));
-			await db.snapshots.bulkDelete(snapshotsToDelete(all, record.createdAt));
+			await db.snapshots.bulkDelete(snapshotsToDelete(await datedSnapshots(), record.createdAt));
 		});
 	try {
 		await store();
 	} catch (error) {
 		if (!isQuotaError(error)) throw error;
-		// A full disk must not block the very write that would free space: older snapshots make
-		// room for the one that matches today's data, then it is tried once more.
-		await db.snapshots.clear();
-		await store();
+		// A full disk: free only what retention drops anyway once this one is in (never the newest
+		// kept, the last good one), committed first, then try once more; else keep all and say so.
+		const freed = roomToFree(await datedSnapshots(), record);
+		if (!freed.length) throw noRoom(await lastSnapshotAt());
+		await db.snapshots.bulkDelete(freed);
+		try {
+			await store();
+		} catch (again) {
+			throw isQuotaError(again) ? noRoom(await lastSnapshotAt()) : again;
+		}
 	}
 	return record.id;
+}
+
+function datedSnapshots(): Promise<Dated[]> {
+	return db.snapshots.toCollection().toArray((list) => list.map(({ id, createdAt }) => ({ id, createdAt })));
+}
+
+function noRoom(last: number | null): PilotError {
+	return new PilotError('snapshot-no-room', { last: last === null ? undefined : formatDateTime(last) });
 }
 
 function isQuotaError(error: unknown): boolean {

@@ -11,7 +11,9 @@ import { formatDateTime } from '$lib/i18n/format';
 import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import { applyRestore, createBackup, readBackupFile } from './backup-engine';
-import { getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
+import { latestDataChange } from './change-tracker.svelte';
+import { snapshotRoom } from './snapshot-room.svelte';
+import { deleteSnapshot, getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
 
 /** Snapshot while the caller already holds the write lock (restore flow). */
 export async function snapshotUnderLock(
@@ -19,8 +21,17 @@ export async function snapshotUnderLock(
 	kind: SnapshotRecord['kind'] = 'safety'
 ): Promise<string> {
 	const backup = await createBackup(db, { lock: false });
-	return storeSnapshot(backup, reason, kind);
+	try {
+		const id = await storeSnapshot(backup, reason, kind);
+		snapshotRoom.forget();
+		return id;
+	} catch (error) {
+		if (isNoRoom(error)) snapshotRoom.noteFull(latestDataChange());
+		throw error;
+	}
 }
+
+const isNoRoom = (error: unknown) => error instanceof PilotError && error.code === 'snapshot-no-room';
 
 /**
  * Backs up every table into a snapshot and returns its id; throws if it cannot (then do not go
@@ -68,6 +79,23 @@ export async function restoreSnapshot(id: string, options: RestoreSnapshotOption
 	}
 }
 
+/**
+ * Deletes one snapshot, the user's way to make room on a full disk (every other deletion takes a
+ * safety snapshot first, which a full disk refuses). Reports itself; returns whether it worked.
+ */
+export async function removeSnapshot(id: string): Promise<boolean> {
+	try {
+		await deleteSnapshot(id);
+		// Room was made: the next automatic snapshot is worth trying.
+		snapshotRoom.forget();
+		notifySuccess('Instantané supprimé.');
+		return true;
+	} catch (error) {
+		handleError(error, "Suppression de l'instantané");
+		return false;
+	}
+}
+
 const DEBOUNCE_MS = 4000;
 const DAY_MS = 24 * 3600 * 1000;
 let timer: ReturnType<typeof setTimeout> | null = null;
@@ -86,10 +114,13 @@ export function noteSignificantChange(reason: string): void {
 }
 
 async function takeAutoSnapshot(reason: string): Promise<string | undefined> {
+	// Told once per state of the data: a full disk is not reported again until the data changes.
+	const told = !snapshotRoom.worthTrying(latestDataChange());
 	try {
 		return await holdWrites(() => snapshotUnderLock(reason, 'auto'));
 	} catch (error) {
-		handleError(error, 'Instantané automatique');
+		if (isNoRoom(error) && told) console.warn('Instantané automatique', error);
+		else handleError(error, 'Instantané automatique');
 		return undefined;
 	}
 }
@@ -98,6 +129,8 @@ async function takeAutoSnapshot(reason: string): Promise<string | undefined> {
 export async function ensureDailySnapshot(now = Date.now()): Promise<string | undefined> {
 	const last = await lastSnapshotAt();
 	if (last !== null && now - last < DAY_MS) return undefined;
+	// The disk was full for this very data: each page load would only fail and say it again.
+	if (!snapshotRoom.worthTrying(latestDataChange())) return undefined;
 	const hasData = await Promise.all(
 		db.tables.filter((t) => t.name !== 'snapshots').map((t) => t.count())
 	).then((counts) => counts.some((n) => n > 0));

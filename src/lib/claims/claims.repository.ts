@@ -19,6 +19,11 @@ export async function listAttachments(claimId: string): Promise<ClaimAttachmentR
 	return rows.sort((a, b) => a.addedAt - b.addedAt);
 }
 
+/** How many files are attached to one claim (the evidence checklist counts them). */
+export function attachmentCount(claimId: string): Promise<number> {
+	return db.claimAttachments.where('claimId').equals(claimId).count();
+}
+
 /** Attachments per claim id, without loading any Blob into the page's lists. */
 export async function attachmentCounts(): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};

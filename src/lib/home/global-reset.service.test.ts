@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { testChunks } from '$lib/db/dataset.testing';
+import { testChunks, testDataset } from '$lib/db/dataset.testing';
+import { describeCounts } from '$lib/db/stats';
 import { db } from '$lib/db/pilot-db';
 import { notifications } from '$lib/state/notifications.svelte';
 import { activity } from '$lib/state/activity.svelte';
@@ -16,14 +17,16 @@ describe('global reset', () => {
 	it('names what it erases, keeps settings, snapshots first, and "Annuler" brings everything back', async () => {
 		await db.claims.bulkPut([claim('a'), claim('b')]);
 		await db.library.put({ id: 'L', module: 'dpd' } as never);
+		await db.datasets('dpd').put(testDataset({ id: 'd', rowCount: 1 }));
 		await db.chunks('dpd').bulkPut(testChunks('d', [{ _line: 2 }]));
+		await db.claimAttachments.put({ id: 'p', claimId: 'a' } as never);
 		await db.settings.put({ key: 'user.name', value: 'Camille', updatedAt: 0 });
 
 		const scope = await resetScope();
-		expect(scope.map((s) => [s.label, s.records]).sort()).toEqual([
-			['DPD', 1],
-			['Indemnisations', 2],
-			['Sauvegarde des Analyses', 1]
+		expect(scope.map((s) => [s.label, describeCounts(s.counts)]).sort()).toEqual([
+			['DPD', '1 fichier, 1 ligne'],
+			['Indemnisations', '2 indemnisations, 1 justificatif'],
+			['Sauvegarde des Analyses', '1 analyse archivée']
 		]);
 
 		expect(await resetAllModules()).toBe(true);

@@ -1,6 +1,6 @@
 import { db } from '$lib/db/pilot-db';
 import { TABLE_REGISTRY } from '$lib/db/registry';
-import { tableCounts } from '$lib/db/stats';
+import { tableCounts, type UserCount } from '$lib/db/stats';
 import { withWrite } from '$lib/db/write-lock';
 import { restoreSnapshot, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { moduleInfo, type ModuleId } from '$lib/modules';
@@ -16,7 +16,8 @@ export const KEPT_BY_RESET: readonly ModuleId[] = ['parametres', 'sauvegarde'];
 export interface ResetScope {
 	module: ModuleId;
 	label: string;
-	records: number;
+	/** What it holds, as a user counts it (files, rows, claims…). */
+	counts: UserCount[];
 }
 
 function erasable(name: string): boolean {
@@ -26,11 +27,11 @@ function erasable(name: string): boolean {
 
 /** What a global reset would erase, per module holding data, for the confirmation to name it. */
 export async function resetScope(): Promise<ResetScope[]> {
-	const byModule = new Map<ModuleId, number>();
+	const byModule = new Map<ModuleId, UserCount[]>();
 	for (const t of await tableCounts()) {
-		if (erasable(t.name) && t.count > 0) byModule.set(t.owner, (byModule.get(t.owner) ?? 0) + t.count);
+		if (erasable(t.name) && t.count > 0) byModule.set(t.owner, [...(byModule.get(t.owner) ?? []), t]);
 	}
-	return [...byModule].map(([module, records]) => ({ module, label: moduleInfo(module).label, records }));
+	return [...byModule].map(([module, counts]) => ({ module, label: moduleInfo(module).label, counts }));
 }
 
 /**

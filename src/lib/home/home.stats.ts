@@ -1,5 +1,5 @@
 import { db } from '$lib/db/pilot-db';
-import { tableCounts } from '$lib/db/stats';
+import { holdsRows, tableCounts, type TableCount } from '$lib/db/stats';
 import type { ModuleId } from '$lib/modules';
 
 /** Modules whose tables are the app's own bookkeeping, not business data. */
@@ -11,8 +11,12 @@ export interface HomeStats {
 	modulesTotal: number;
 	/** Months covered by the loaded 3PL files. */
 	threePlPeriods: number;
-	records: number;
+	/** Rows of every imported file, and those files (what a user counts, not IndexedDB records). */
+	rows: number;
+	files: number;
 }
+
+const total = (counts: TableCount[]) => counts.reduce((n, t) => n + t.n, 0);
 
 /** The home page's figures, counted from the database itself (the legacy's were hard-coded or in memory). */
 export async function homeStats(): Promise<HomeStats> {
@@ -24,6 +28,7 @@ export async function homeStats(): Promise<HomeStats> {
 		modulesWithData: withData.size,
 		modulesTotal: owners.size,
 		threePlPeriods: periods.filter(Boolean).length,
-		records: counts.reduce((n, t) => n + t.count, 0)
+		rows: total(counts.filter((t) => holdsRows(t.name))),
+		files: total(counts.filter((t) => t.name.endsWith('Datasets')))
 	};
 }

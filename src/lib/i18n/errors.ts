@@ -42,7 +42,8 @@ export type ErrorCode =
 	| 'pickle-refused'
 	| 'pickle-truncated'
 	| 'pickle-malformed'
-	| 'pickle-too-large';
+	| 'pickle-too-large'
+	| 'snapshot-no-room';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -59,6 +60,8 @@ export class PilotError extends Error {
 const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	unexpected: (d) =>
 		`Une erreur inattendue est survenue${d.context ? ` (${d.context})` : ''} : ${d.message ?? 'sans détail'}. Vos données n'ont pas été modifiées ; réessayez, et si l'erreur persiste, créez une sauvegarde puis rechargez la page.`,
+	'snapshot-no-room': (d) =>
+		`L'espace de stockage du navigateur est plein : aucun nouvel instantané n'a pu être écrit, et aucun instantané existant n'a été effacé${d.last ? ` (le plus récent date du ${d.last})` : ''}, et vos données n'ont pas été modifiées. Téléchargez une sauvegarde (Sauvegarde & Restauration → « Créer la sauvegarde »), puis libérez de la place : supprimez d'anciens instantanés, ou des fichiers importés et des analyses archivées dont vous n'avez plus besoin.`,
 	'quota-exceeded': (d) =>
 		`L'espace de stockage du navigateur est plein${d.table ? ` (table « ${d.table} »)` : ''} : rien n'a été écrit. Libérez de la place (supprimez d'anciens instantanés ou fichiers) puis réessayez.`,
 	'storage-unavailable': () =>
