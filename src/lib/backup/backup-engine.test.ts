@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { testChunks } from '$lib/db/dataset.testing';
+import { createHash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { testChunks, testDataset } from '$lib/db/dataset.testing';
 import { PilotDB, db as appDb } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
 import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
@@ -198,5 +200,22 @@ describe('createBackup / restoreBackup', () => {
 		}
 		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b', 'c']);
 		expect(await db.library.count()).toBe(0);
+	});
+
+	it('gives a stored file without a CRC-32 one at the first backup, and leaves a wrong digest alone', async () => {
+		const bytes = new TextEncoder().encode('colis;poids\n'.repeat(300));
+		const sha256 = createHash('sha256').update(bytes).digest('hex');
+		await db
+			.datasets('dpd')
+			.bulkPut([
+				testDataset({ id: 'old', sha256, original: new Blob([bytes]), size: bytes.length }),
+				testDataset({ id: 'wrong', sha256: 'f'.repeat(64), original: new Blob([bytes]), size: bytes.length })
+			]);
+		const backup = await createBackup(db);
+		expect(backup.verified).toBe(true);
+		expect((await db.datasets('dpd').get('old'))!.crc32).toBe(zlibCrc32(bytes));
+		expect((await db.datasets('dpd').get('wrong'))!.crc32).toBeUndefined();
+		const restored = await readBackupFile(db, backup.blob);
+		expect(restored.tables.dpdDatasets.records).toHaveLength(2);
 	});
 });

@@ -18,6 +18,7 @@ import { openBackupOps, type OpsHandle } from './worker-client';
 import type { ParsedBackup, TableData } from './backup-reader';
 import type { ReadLimits } from './archive-reader';
 import { upgradeBackupSchema } from './schema-upgrade';
+import { fileDigestsOf } from './file-digests';
 
 export type RegistryLookup = (table: string) => TableInfo | undefined;
 export const appRegistry: RegistryLookup = (name) => TABLE_REGISTRY[name];
@@ -128,6 +129,41 @@ async function streamTable(
 	}
 }
 
+/**
+ * Records that keep a file's SHA-256 but not its CRC-32 (stored before it was kept) get it now, read
+ * once in the worker, so that this backup and the next ones write the file without reading it. Only
+ * tables indexed by `sha256` hold such files; a digest that does not match its file is left alone
+ * (the writer then reads and hashes that file as any other). The caller holds the write lock.
+ */
+async function fillMissingCrcs(db: Dexie, tables: Table[], handle: OpsHandle): Promise<void> {
+	const files = tables.filter(
+		(t) => typeof t.schema.primKey.keyPath === 'string' && t.schema.indexes.some((i) => i.name === 'sha256')
+	);
+	if (!files.length) return;
+	const missing = await db.transaction('r', files, () =>
+		Promise.all(files.map((t) => t.filter((r) => fileDigestsOf(r)?.crc32 === undefined).toArray()))
+	);
+	const updates: { table: Table; key: IndexableType; crc32: number }[] = [];
+	for (const [i, records] of missing.entries()) {
+		for (const record of records) {
+			const file = fileDigestsOf(record);
+			if (!file) continue;
+			const digests = await handle.ops.digest(file.blob);
+			if (digests.sha256 !== file.sha256) continue;
+			const table = files[i];
+			updates.push({
+				table,
+				key: Dexie.getByKeyPath(record, table.schema.primKey.keyPath as string),
+				crc32: digests.crc32
+			});
+		}
+	}
+	if (!updates.length) return;
+	await db.transaction('rw', files, () =>
+		Promise.all(updates.map((u) => u.table.update(u.key, { crc32: u.crc32 })))
+	);
+}
+
 /** Backs up every table of `db` that the registry does not exclude; returns the verified ZIP. */
 export async function createBackup(db: Dexie, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
 	const registry = options.registry ?? appRegistry;
@@ -142,6 +178,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 		const progress: BackupProgress = { phase: 'read', rows: 0, totalRows: 0, bytes: 0 };
 		const report = () => options.onProgress?.({ ...progress });
 		const read = async () => {
+			await fillMissingCrcs(db, tables, handle);
 			const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
 			progress.totalRows = counts.reduce((a, b) => a + b, 0);
 			report();
@@ -253,6 +290,21 @@ function sameTables(a: Manifest, b: Manifest): boolean {
 function tableSchema(table: Table): string {
 	const { primKey, indexes } = table.schema;
 	return [primKey.src, ...indexes.map((i) => i.src)].join(', ');
+}
+
+/**
+ * Re-reads a backup file and checks every checksum without keeping its records (a snapshot that was
+ * not verified when it was taken, before it leaves the app); returns its manifest.
+ */
+export async function verifyBackupFile(db: Dexie, file: Blob, fileName: string): Promise<Manifest> {
+	const handle = openBackupOps();
+	try {
+		const check = await handle.ops.read(file, { fileName, verifyOnly: true, currentSchemaVersion: db.verno });
+		await handle.ops.drop();
+		return check.manifest;
+	} finally {
+		handle.release();
+	}
 }
 
 export interface ReadBackupFileOptions {

@@ -2,7 +2,7 @@
  * The CPU-heavy half of backup and restore (serialise, hash, zip, encrypt; unzip, verify,
  * decode), as one object the backup worker exposes and Node tests call directly.
  */
-import { BackupWriter, type FinishInfo, type TableStart } from './backup-writer';
+import { BackupWriter, blobDigests, type FinishInfo, type TableStart } from './backup-writer';
 import { encryptBackup } from './backup-crypto';
 import { readBackup, type ParsedBackup, type ReadOptions, type TableData } from './backup-reader';
 import type { Manifest } from './backup-format';
@@ -19,6 +19,8 @@ export interface BackupOps {
 	addRecords(records: unknown[], keys?: unknown[]): Promise<number>;
 	finish(info: FinishInfo, password?: string): Promise<BackupResult>;
 	abort(): Promise<void>;
+	/** SHA-256 and CRC-32 of a stored file whose record predates the CRC (read once, then kept). */
+	digest(blob: Blob): Promise<{ sha256: string; crc32: number }>;
 	/** Reads and verifies a file, keeps its records, and returns what it holds without them. */
 	read(file: Blob, options: Omit<ReadOptions, 'onProgress'>): Promise<ReadSummary>;
 	/**
@@ -67,6 +69,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			writer?.abort();
 			writer = null;
 		},
+		digest: blobDigests,
 		async read(file, options) {
 			held = null;
 			const parsed = await readBackup(file, { ...options, onProgress });

@@ -13,6 +13,7 @@ import {
 	applyRestore,
 	createBackup,
 	readBackupFile,
+	verifyBackupFile,
 	type BackupProgress,
 	type CreatedBackup
 } from './backup-engine';
@@ -80,6 +81,13 @@ export async function downloadSnapshot(id: string): Promise<Delivery | 'cancelle
 	const snapshot = await getSnapshot(id);
 	if (!snapshot) {
 		handleError(new PilotError('not-found', { what: 'Instantané' }));
+		return undefined;
+	}
+	try {
+		// A safety snapshot is verified when it is used, not when it is taken (snapshotUnderLock).
+		await verifyBackupFile(db, snapshot.zip, backupFileName(new Date(snapshot.createdAt)));
+	} catch (error) {
+		handleError(error, 'Vérification de l’instantané');
 		return undefined;
 	}
 	return saveBackup({

@@ -13,12 +13,16 @@ import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import { applyRestore, createBackup, readBackupFile } from './backup-engine';
 import { getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
 
-/** Snapshot while the caller already holds the write lock (restore flow). */
+/**
+ * Snapshot while the caller already holds the write lock (restore flow). A safety snapshot, taken
+ * before a destructive write, is verified when it is used (undo, download: every checksum is
+ * checked then), not here: the user waits for it before every restore.
+ */
 export async function snapshotUnderLock(
 	reason: string,
 	kind: SnapshotRecord['kind'] = 'safety'
 ): Promise<string> {
-	const backup = await createBackup(db, { lock: false });
+	const backup = await createBackup(db, { lock: false, verify: kind !== 'safety' });
 	return storeSnapshot(backup, reason, kind);
 }
 
