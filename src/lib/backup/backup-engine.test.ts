@@ -218,4 +218,36 @@ describe('createBackup / restoreBackup', () => {
 		const restored = await readBackupFile(db, backup.blob);
 		expect(restored.tables.dpdDatasets.records).toHaveLength(2);
 	});
+
+	it('checks the Blobs while it writes: an altered one aborts the transaction, nothing is written', async () => {
+		const content = new TextEncoder().encode('facture originale DPD novembre 2026 '.repeat(40));
+		await db
+			.datasets('dpd')
+			.put(testDataset({ id: 'd1', original: new Blob([content]), size: content.length }));
+		await db.claims.bulkPut([claim('a'), claim('b')]);
+		const zip = new Uint8Array(await (await createBackup(db)).blob.arrayBuffer());
+		// One byte of the stored original changes; the ZIP's structure and the table files stay valid.
+		const at = zip.findIndex((_, i) => content.every((b, j) => zip[i + j] === b));
+		expect(at).toBeGreaterThan(0);
+		zip[at + 5] ^= 1;
+		await db.claims.bulkPut([claim('c')]);
+		await db.datasets('dpd').clear();
+
+		const parsed = await readBackupFile(db, new Blob([zip]), { fileName: 'altérée.zip' });
+		expect(parsed.unchecked).toHaveLength(1);
+		await expect(applyRestore(db, parsed)).rejects.toMatchObject({
+			code: 'checksum-mismatch',
+			details: { file: 'altérée.zip', table: parsed.unchecked![0] }
+		});
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b', 'c']);
+		expect(await db.datasets('dpd').count()).toBe(0);
+
+		// The same file unaltered restores, its Blob checked the same way.
+		zip[at + 5] ^= 1;
+		const good = await readBackupFile(db, new Blob([zip]), { fileName: 'bonne.zip' });
+		await applyRestore(db, good);
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b']);
+		const original = (await db.datasets('dpd').get('d1'))!.original;
+		expect(new Uint8Array(await original.arrayBuffer())).toEqual(content);
+	});
 });

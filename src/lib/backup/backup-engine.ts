@@ -314,9 +314,17 @@ export interface ReadBackupFileOptions {
 	limits?: ReadLimits;
 	signal?: AbortSignal;
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * 'while-writing' (default): the stored Blobs' SHA-256 is checked by applyRestore while its
+	 * transaction writes, a mismatch aborting it (RULINGS 22); 'now': everything before returning.
+	 */
+	verifyBlobs?: 'now' | 'while-writing';
 }
 
-/** Reads and verifies a backup file completely, then brings an older schema up to date. */
+/**
+ * Reads and verifies a backup file — all of it, or all but the stored Blobs, which applyRestore
+ * checks while it writes — then brings an older schema up to date.
+ */
 export async function readBackupFile(
 	db: Dexie,
 	file: Blob,
@@ -333,10 +341,15 @@ export async function readBackupFile(
 			fileName,
 			password: options.password,
 			limits: options.limits,
-			currentSchemaVersion: db.verno
+			currentSchemaVersion: db.verno,
+			deferBlobs: options.verifyBlobs !== 'now'
 		});
 		const readMs = lap();
 		const parsed: ParsedBackup = { manifest: summary.manifest, encrypted: summary.encrypted, tables: {} };
+		if (summary.unchecked?.length) {
+			parsed.unchecked = summary.unchecked;
+			parsed.source = { file, fileName, limits: options.limits };
+		}
 		for (const [name, { count, keyed }] of Object.entries(summary.tables)) {
 			parsed.tables[name] = await takeTable(handle, name, count, keyed);
 		}
@@ -391,11 +404,47 @@ export function restoreTargets(db: Dexie, options: ApplyOptions = {}): Table[] {
 }
 
 const WRITE_SLICE = 2000;
+/** How long a restore's transaction waits for the check of the Blobs it writes (a slow tablet, 1 GB). */
+const VERIFY_TIMEOUT_MS = 10 * 60_000;
+
+const blobChecks = new WeakMap<ParsedBackup, Promise<void>>();
+
+/**
+ * Starts (once per backup read) the check of the entries the read left unchecked, in a worker of
+ * its own; resolves when all match. A restore may start it before its safety snapshot so that both
+ * run at once; applyRestore waits for it inside its transaction either way.
+ */
+export function startBlobCheck(backup: ParsedBackup): Promise<void> {
+	let check = blobChecks.get(backup);
+	if (!check) {
+		check = verifyUnchecked(backup);
+		check.catch(() => {}); // awaited inside the restore's transaction; a failure aborts it there
+		blobChecks.set(backup, check);
+	}
+	return check;
+}
+
+async function verifyUnchecked(backup: ParsedBackup): Promise<void> {
+	const { unchecked, source } = backup;
+	if (!unchecked?.length || !source) return;
+	const handle = openBackupOps();
+	try {
+		await handle.ops.verifyEntries(source.file, {
+			fileName: source.fileName,
+			entries: unchecked,
+			limits: source.limits
+		});
+	} finally {
+		handle.release();
+	}
+}
 
 /**
  * Writes a verified backup in ONE read-write transaction with strict durability: every table
  * or none. A table the backup does not have (older schema) is restored empty in 'replace' mode.
- * The caller holds the write lock.
+ * Every table's clear and puts are queued at once (IndexedDB runs a store's requests in order);
+ * meanwhile a worker hashes the Blobs the read left unchecked, and a mismatch aborts the
+ * transaction before it commits (RULINGS 22). The caller holds the write lock.
  */
 export async function applyRestore(
 	db: Dexie,
@@ -405,22 +454,27 @@ export async function applyRestore(
 	const targets = restoreTargets(db, options);
 	const replace = (options.mode ?? 'replace') === 'replace';
 	await db.open();
+	const verifying = startBlobCheck(backup);
 	// Dexie reads its durability option when a transaction is created; writes are held meanwhile.
 	const dexieOptions = (db as unknown as { _options: DexieOptions })._options;
 	const previous = dexieOptions.chromeTransactionDurability;
 	dexieOptions.chromeTransactionDurability = 'strict';
 	try {
-		await db.transaction('rw', targets, async () => {
-			for (const table of targets) {
+		await db.transaction('rw', targets, () => {
+			const writes = targets.map(async (table) => {
 				const data: TableData = backup.tables[table.name] ?? { records: [] };
 				if (replace) await table.clear();
+				const puts: Promise<unknown>[] = [];
 				for (let i = 0; i < data.records.length; i += WRITE_SLICE) {
 					const records = data.records.slice(i, i + WRITE_SLICE);
-					if (data.keys)
-						await table.bulkPut(records, data.keys.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly);
-					else await table.bulkPut(records);
+					const keys = data.keys?.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly | undefined;
+					puts.push(keys ? table.bulkPut(records, keys) : table.bulkPut(records));
 				}
-			}
+				await Promise.all(puts);
+			});
+			// Dexie.waitFor keeps the transaction alive (dummy requests, queued after the writes) until
+			// the check settles: its rejection rejects this scope, and Dexie aborts the transaction.
+			return Promise.all([...writes, Dexie.waitFor(verifying, VERIFY_TIMEOUT_MS)]);
 		});
 	} finally {
 		dexieOptions.chromeTransactionDurability = previous;
@@ -440,6 +494,7 @@ export async function restoreBackup(
 ): Promise<ParsedBackup> {
 	const parsed = await readBackupFile(db, file, options);
 	const lap = stopwatch();
+	void startBlobCheck(parsed); // alongside the safety snapshot
 	await holdWrites(async () => {
 		await options.beforeWrite?.();
 		await applyRestore(db, parsed, options);

@@ -4,7 +4,14 @@
  */
 import { BackupWriter, blobDigests, type FinishInfo, type TableStart } from './backup-writer';
 import { encryptBackup } from './backup-crypto';
-import { readBackup, type ParsedBackup, type ReadOptions, type TableData } from './backup-reader';
+import {
+	readBackup,
+	verifyEntries,
+	type ParsedBackup,
+	type ReadOptions,
+	type TableData,
+	type VerifyEntriesOptions
+} from './backup-reader';
 import type { Manifest } from './backup-format';
 
 export interface BackupResult {
@@ -30,6 +37,8 @@ export interface BackupOps {
 	take(table: string, from: number, to: number): Promise<TableData>;
 	/** Forgets the records of the file last read. */
 	drop(): Promise<void>;
+	/** Checks the entries a read left unchecked (`ReadSummary.unchecked`), while a restore writes. */
+	verifyEntries(file: Blob, options: VerifyEntriesOptions): Promise<void>;
 }
 
 export interface ReadSummary {
@@ -37,6 +46,7 @@ export interface ReadSummary {
 	encrypted: boolean;
 	/** Records per table, and whether the table's keys travel apart from its records. */
 	tables: Record<string, { count: number; keyed: boolean }>;
+	unchecked?: string[];
 }
 
 export function createBackupOps(onProgress?: (done: number, total: number) => void): BackupOps {
@@ -77,7 +87,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			const tables = Object.fromEntries(
 				Object.entries(parsed.tables).map(([name, t]) => [name, { count: t.records.length, keyed: !!t.keys }])
 			);
-			return { manifest: parsed.manifest, encrypted: parsed.encrypted, tables };
+			return { manifest: parsed.manifest, encrypted: parsed.encrypted, tables, unchecked: parsed.unchecked };
 		},
 		async take(table, from, to) {
 			const data = held?.tables[table];
@@ -88,6 +98,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 		},
 		async drop() {
 			held = null;
-		}
+		},
+		verifyEntries
 	};
 }

@@ -13,6 +13,7 @@ import {
 	applyRestore,
 	createBackup,
 	readBackupFile,
+	startBlobCheck,
 	verifyBackupFile,
 	type BackupProgress,
 	type CreatedBackup
@@ -135,6 +136,7 @@ export async function restoreFromPlan(
 	choice: { modules?: string[]; mode: 'replace' | 'merge' }
 ): Promise<string | undefined> {
 	try {
+		void startBlobCheck(plan.backup); // the file's Blobs are hashed while the snapshot is taken
 		const snapshotId = await activity.run('Restauration en cours', () =>
 			holdWrites(async () => {
 				const id = await snapshotUnderLock(`Avant restauration de « ${plan.fileName} »`);

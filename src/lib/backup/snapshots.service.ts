@@ -10,7 +10,7 @@ import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime } from '$lib/i18n/format';
 import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { applyRestore, createBackup, readBackupFile } from './backup-engine';
+import { applyRestore, createBackup, readBackupFile, startBlobCheck } from './backup-engine';
 import { getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
 
 /**
@@ -53,6 +53,7 @@ export async function restoreSnapshot(id: string, options: RestoreSnapshotOption
 			const parsed = await readBackupFile(db, snapshot.zip, {
 				fileName: `instantané ${formatDateTime(snapshot.createdAt)}`
 			});
+			void startBlobCheck(parsed); // alongside the snapshot of the data now
 			return holdWrites(async () => {
 				const before = await snapshotUnderLock(`Avant retour à ${label}`);
 				await applyRestore(db, parsed, { modules: options.modules });

@@ -25,7 +25,8 @@ const OPS = [
 	'digest',
 	'read',
 	'take',
-	'drop'
+	'drop',
+	'verifyEntries'
 ] as const;
 const idle: Worker[] = [];
 
