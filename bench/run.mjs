@@ -118,10 +118,12 @@ async function runCase(p, name, fn, ...args) {
 		]);
 		const task =
 			value.longestTaskMs === null
-				? 'not measured (no longtask support)'
-				: `${Math.round(value.longestTaskMs)} ms`;
+				? ', longest task not measured (no longtask support)'
+				: typeof value.longestTaskMs === 'number'
+					? `, longest task ${Math.round(value.longestTaskMs)} ms`
+					: '';
 		log(
-			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, process ${memory?.peakProcessMB ?? '—'} MB, longest task ${task}`
+			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, process ${memory?.peakProcessMB ?? '—'} MB${task}`
 		);
 		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers, ...(memory ?? {}) };
 	} catch (err) {
