@@ -17,6 +17,7 @@ const CASES = [
 	['backupEncrypted', 'Pilot backup, with a password'],
 	['restoreOverData', 'Pilot restore over data (snapshot + verify + write)'],
 	['restore', 'Pilot restore into an empty DB (verify + write)'],
+	['restoreVerifyFirst', 'Pilot restore, every entry checked before writing'],
 	['restoreEncrypted', 'Pilot restore, with a password (empty DB)'],
 	['parseCarrier', 'Carrier CSV: parse alone'],
 	['importCarrier', 'Carrier CSV: import (parse + store)'],
@@ -184,6 +185,8 @@ export function summarise(results, meta) {
 			packedOverObjectChunksWrite: ratio(ms('rawWriteObjectChunks'), ms('rawWriteChunks')),
 			packedOverObjectChunksRead: ratio(ms('rawReadObjectChunks'), ms('rawReadChunks')),
 			medianOfPerRepetitionRatios: perRepetition,
+			/** What checking the stored Blobs during the transaction saves over checking them first. */
+			restoreVerifyFirstOverRestore: ratio(ms('restoreVerifyFirst'), ms('restore')),
 			floors: floorsOf(ms)
 		},
 		longestTaskMs,

@@ -169,6 +169,7 @@ async function databaseRep(p, n, record) {
 		'exportDB',
 		'restoreOverData',
 		'restore',
+		'restoreVerifyFirst',
 		'restoreEncrypted',
 		'importDB'
 	])

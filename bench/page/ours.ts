@@ -37,8 +37,13 @@ export async function backup(
  * Read + verify the ZIP (worker; the stored Blobs are hashed while the transaction writes), then ONE
  * read-write transaction, into the empty database the caller made.
  */
-export async function restore(db: PilotDB, file: File, password?: string): Promise<Record<string, unknown>> {
-	const parsed = await restoreBackup(db, file, { fileName: file.name, password });
+export async function restore(
+	db: PilotDB,
+	file: File,
+	password?: string,
+	verifyBlobs: 'now' | 'while-writing' = 'while-writing'
+): Promise<Record<string, unknown>> {
+	const parsed = await restoreBackup(db, file, { fileName: file.name, password, verifyBlobs });
 	return { tables: Object.keys(parsed.tables).length, phasesMs: parsed.timings };
 }
 
