@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { ensureAppBuild, ensureBenchPage, initialJsGzip } from './app-build.mjs';
 import { HeapSampler } from './heap-sampler.mjs';
+import { ProcessMemory } from './process-memory.mjs';
 import { ensureSourceFiles } from './source-files.mjs';
 import { printReport, summarise } from './report.mjs';
 
@@ -83,7 +84,7 @@ async function launch() {
 }
 
 /** A fresh page on the bench, with its heap sampler attached before any worker starts. */
-async function openPage(browser) {
+async function openPage(browser, memory) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
 	page.on('pageerror', (err) => log('page error:', err.message));
@@ -92,7 +93,7 @@ async function openPage(browser) {
 	await heap.start();
 	await page.goto(`http://127.0.0.1:${PORT}/`);
 	await page.waitForFunction(() => document.body.dataset.ready === 'true');
-	return { context, page, heap };
+	return { context, page, heap, memory };
 }
 
 /** A case that has not finished after this long is recorded as an error and its page discarded. */
@@ -106,14 +107,25 @@ async function runCase(p, name, fn, ...args) {
 		timer = setTimeout(() => reject(new Error(`timeout after ${CASE_TIMEOUT_MS / 1000} s`)), CASE_TIMEOUT_MS);
 	});
 	try {
-		const { value, peakBytes, floorBytes, workers } = await Promise.race([
-			p.heap.during(() => p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args])),
+		const {
+			value: { value, peakBytes, floorBytes, workers },
+			memory
+		} = await Promise.race([
+			p.memory.during(() =>
+				p.heap.during(() => p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args]))
+			),
 			timeout
 		]);
+		const task =
+			value.longestTaskMs === null
+				? ', longest task not measured (no longtask support)'
+				: typeof value.longestTaskMs === 'number'
+					? `, longest task ${Math.round(value.longestTaskMs)} ms`
+					: '';
 		log(
-			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, longest task ${Math.round(value.longestTaskMs ?? 0)} ms`
+			`${name}: ${Math.round(value.ms)} ms, peak heap ${mb(peakBytes)} MB, process ${memory?.peakProcessMB ?? '—'} MB${task}`
 		);
-		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers };
+		return { ...value, peakHeapMB: mb(peakBytes), floorHeapMB: mb(floorBytes), workers, ...(memory ?? {}) };
 	} catch (err) {
 		const message = String(err.message ?? err)
 			.split('\n')[0]
@@ -147,13 +159,26 @@ async function databaseRep(p, n, record) {
 	])
 		record(c, await runCase(p, c, c));
 	await p.page.evaluate(() => window.bench.release()).catch(() => {});
-	for (const c of ['rawReadChunks', 'backup', 'rawVerifyZip', 'exportDB', 'restore', 'importDB'])
+	// restoreOverData runs on the populated database (safety snapshot of it, then the write); the
+	// restores after it start from a fresh one.
+	for (const c of [
+		'rawReadChunks',
+		'backup',
+		'rawVerifyZip',
+		'backupEncrypted',
+		'exportDB',
+		'restoreOverData',
+		'restore',
+		'restoreVerifyFirst',
+		'restoreEncrypted',
+		'importDB'
+	])
 		record(c, await runCase(p, c, c));
 	await p.page.evaluate(() => window.bench.clear()).catch(() => {});
 	return populated;
 }
 
-async function importRep(p, files, parsers, record) {
+async function importRep(p, n, files, parsers, record) {
 	const cases = [
 		['Carrier', files.carrier, parsers.includes('dhl') ? 'dhl' : undefined, 'dhl', 'facture'],
 		['3pl', files.workbook, parsers.includes('3pl') ? '3pl' : undefined, 'logisticiens', '3pl']
@@ -168,6 +193,8 @@ async function importRep(p, files, parsers, record) {
 		record(`parse${label}`, await runCase(p, `parse${label}`, 'parse', name, parser));
 		record(`import${label}`, await runCase(p, `import${label}`, 'import', name, store, slot, parser));
 	}
+	// A workbook of N invoice lines written as the carrier pages' « Exporter » does (writeXlsx).
+	record('exportXlsx', await runCase(p, 'exportXlsx', 'exportXlsx', n));
 	await p.page.evaluate(() => window.bench.clear()).catch(() => {});
 }
 
@@ -189,9 +216,10 @@ async function main() {
 	const dataDir = join(ROOT, OUT, 'data');
 	const server = await serve(join(ROOT, OUT, 'page'), dataDir);
 	const browser = await launch();
+	const memory = new ProcessMemory(await browser.newBrowserCDPSession());
 	const results = { sizes: {} };
 	try {
-		const probe = await openPage(browser);
+		const probe = await openPage(browser, memory);
 		const parsers = await probe.page.evaluate(() => window.bench.parsers());
 		log('parsers:', parsers.join(', '));
 		const match = [];
@@ -232,7 +260,7 @@ async function main() {
 			let populated;
 			for (let rep = 0; rep < opt.reps; rep++) {
 				log(`N = ${n}: repetition ${rep + 1}/${opt.reps}`);
-				let p = await openPage(browser);
+				let p = await openPage(browser, memory);
 				populated = (await databaseRep(p, n, record)) ?? populated;
 				for (const [name, file] of [
 					['carrier', files.carrier],
@@ -244,14 +272,14 @@ async function main() {
 				if (p.broken) {
 					// The database cases broke the page: the imports get a page of their own.
 					await p.context.close().catch(() => {});
-					p = await openPage(browser);
+					p = await openPage(browser, memory);
 					for (const [, file] of [
 						['carrier', files.carrier],
 						['workbook', files.workbook]
 					])
 						await p.page.evaluate(([url, f]) => window.bench.load(url, f), [`/data/${file}`, file]);
 				}
-				await importRep(p, files, parsers, record);
+				await importRep(p, n, files, parsers, record);
 				await p.context.close().catch(() => {});
 			}
 			results.sizes[n] = {
@@ -268,7 +296,7 @@ async function main() {
 			log(`N = ${heapCompanion}: backup heap only (companion of ${largest} for the heap ratio)`);
 			const perCase = {};
 			for (let rep = 0; rep < opt.reps; rep++) {
-				const p = await openPage(browser);
+				const p = await openPage(browser, memory);
 				const populated = await p.page.evaluate((k) => window.bench.populate(k), heapCompanion);
 				await p.page.evaluate(() => window.bench.release());
 				(perCase.backup ??= []).push(await runCase(p, 'backup', 'backup'));

@@ -1,12 +1,14 @@
 /**
  * A year of realistic data, generated with the shapes of /work/shared/fixtures: 3PL rows (the ten
  * columns of "Facturation préparation") and carrier invoice lines, spread over the real dataset
- * tables in chunk records, plus original files as Blobs and a few small entities.
+ * tables in chunk records, plus original files as Blobs (with their true SHA-256 and CRC-32, as an
+ * import stores them) and a few small entities.
  * Deterministic (seeded), so every repetition and every engine stores the same bytes.
  */
 import type { DatasetStore } from '$lib/db/schema';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import { packRows } from '$lib/db/chunk-codec';
+import { blobDigests } from '$lib/backup/backup-writer';
 import { CHUNK_ROWS } from '$lib/intake/intake.core';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 
@@ -197,12 +199,14 @@ export async function generateYear(
 		const size = Math.round((totalBlob * f.rows) / n);
 		blobBytes += size;
 		const fileName = `${f.store}_${f.month}.${f.kind === '3pl' ? 'xlsx' : 'csv'}`;
+		const original = originalBlob(r, size, fileName);
 		const dataset: DatasetRecord = {
 			id,
 			slot: f.slot,
 			fileName,
-			sha256: digits(r, 64),
-			original: originalBlob(r, size, fileName),
+			// The digests an import computes (intake.core hashBytes): real, so that a backup reusing them is honest.
+			...(await blobDigests(original)),
+			original,
 			size,
 			period: `2026-${String(f.month).padStart(2, '0')}`,
 			rowCount: f.rows,

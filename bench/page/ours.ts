@@ -1,23 +1,29 @@
 /**
  * Pilot's own code paths, called exactly as the app calls them: backup, restore, intake, matching.
  */
-import type { PilotDB } from '$lib/db/pilot-db';
+import { db as appDb, type PilotDB } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
 import { createBackup, restoreBackup } from '$lib/backup/backup-engine';
+import { snapshotUnderLock } from '$lib/backup/snapshots.service';
+import { writeXlsx } from '$lib/export/xlsx.writer';
+import type { ExportColumn } from '$lib/export/sheet.types';
 import { importFile as intakeImport, parseInWorker } from '$lib/intake/intake.service';
 import { PARSERS } from '$lib/intake/parsers';
 import { notifications } from '$lib/state/notifications.svelte';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import { matchLines, summarise } from '$lib/carriers/pipeline/carrier.analysis';
 import type { BilledLine } from '$lib/carriers/pipeline/carrier.types';
-import { invoiceLine, rng, threePLRow } from './data';
+import { invoiceLine, rng, threePLRow, type InvoiceLine } from './data';
 
 export const parserIds = (): string[] => Object.keys(PARSERS);
 
 /** A backup as the "Créer la sauvegarde" button makes it: worker, write lock, verified ZIP. */
-export async function backup(db: PilotDB): Promise<{ blob: Blob; [key: string]: unknown }> {
-	const created = await createBackup(db);
+export async function backup(
+	db: PilotDB,
+	password?: string
+): Promise<{ blob: Blob; [key: string]: unknown }> {
+	const created = await createBackup(db, { password });
 	if (!created.verified) throw new Error('backup not verified');
 	return {
 		blob: created.blob,
@@ -27,10 +33,64 @@ export async function backup(db: PilotDB): Promise<{ blob: Blob; [key: string]: 
 	};
 }
 
-/** Read + verify the whole ZIP (worker), then ONE read-write transaction. */
-export async function restore(db: PilotDB, file: File): Promise<Record<string, unknown>> {
-	const parsed = await restoreBackup(db, file, { fileName: file.name });
+/**
+ * Read + verify the ZIP (worker; the stored Blobs are hashed while the transaction writes), then ONE
+ * read-write transaction, into the empty database the caller made.
+ */
+export async function restore(
+	db: PilotDB,
+	file: File,
+	password?: string,
+	verifyBlobs: 'now' | 'while-writing' = 'while-writing'
+): Promise<Record<string, unknown>> {
+	const parsed = await restoreBackup(db, file, { fileName: file.name, password, verifyBlobs });
 	return { tables: Object.keys(parsed.tables).length, phasesMs: parsed.timings };
+}
+
+/** The restore of the restore panel over existing data: the app's safety snapshot (stored), then the write. */
+export async function restoreOverData(db: PilotDB, file: File): Promise<Record<string, unknown>> {
+	if (db !== appDb) throw new Error('the safety snapshot is of the app database');
+	const parsed = await restoreBackup(db, file, {
+		fileName: file.name,
+		beforeWrite: async () => {
+			await snapshotUnderLock(`Avant restauration de « ${file.name} »`);
+		}
+	});
+	return { tables: Object.keys(parsed.tables).length, phasesMs: parsed.timings };
+}
+
+/** Columns of a carrier invoice export (text, days, weights, euros), as writeXlsx receives them. */
+const EXPORT_COLUMNS: ExportColumn<InvoiceLine>[] = [
+	{ header: 'Numéro de suivi', value: (l) => l.tracking },
+	{ header: 'Date', value: (l) => l.date, kind: 'date' },
+	{ header: 'Code produit', value: (l) => l.productCode },
+	{ header: 'Produit', value: (l) => l.productLabel },
+	{ header: 'Poids (kg)', value: (l) => l.weightKg, kind: 'kg' },
+	{ header: 'Code postal', value: (l) => l.postcode },
+	{ header: 'Pays', value: (l) => l.country },
+	{ header: 'Prix HT', value: (l) => l.priceCents, kind: 'cents' },
+	{ header: 'Surcharge', value: (l) => l.surchargeCents, kind: 'cents' },
+	{ header: 'Total TTC', value: (l) => l.totalCents, kind: 'cents' }
+];
+
+/** Lines generated first (not timed), then the workbook written: time and longest main-thread task. */
+export async function exportWorkbook(
+	lines: number,
+	measure: (fn: () => Promise<Record<string, unknown>>) => Promise<Record<string, unknown>>
+): Promise<Record<string, unknown>> {
+	const r = rng(lines);
+	const rows = Array.from({ length: lines }, (_, i) => invoiceLine(r, i, 1 + (i % 12)));
+	return measure(async () => {
+		const blob = await writeXlsx([
+			{
+				name: 'Détail',
+				columns: EXPORT_COLUMNS,
+				rows,
+				highlight: (l) => (l.surchargeCents ? 'FFF3CD' : null)
+			}
+		]);
+		return { rows: lines, bytes: blob.size };
+	});
 }
 
 /**

@@ -144,6 +144,8 @@ export class Archive {
 	#planned: { start: number; end: number }[] = [];
 	#ahead: Promise<Uint8Array<ArrayBuffer>> | null = null;
 	readonly #windowBytes: number;
+	/** Where each located entry's data starts (see locate). */
+	#starts = new Map<string, number>();
 
 	constructor(
 		readonly file: Blob,
@@ -243,15 +245,37 @@ export class Archive {
 	/** Where an entry's bytes are in the file, checked against its local header. */
 	async #span(name: string): Promise<{ start: number; end: number; entry: ArchiveEntry }> {
 		const entry = this.#entry(name);
-		const header = await this.#bytesAt(entry.localOffset, entry.localOffset + 30);
+		const start =
+			this.#starts.get(name) ??
+			this.#dataStart(await this.#bytesAt(entry.localOffset, entry.localOffset + 30), entry);
+		const end = start + entry.compressedSize;
+		if (end > this.dirOffset) throw new PilotError('truncated', { file: this.fileName });
+		return { start, end, entry };
+	}
+
+	#dataStart(header: Uint8Array, entry: ArchiveEntry): number {
 		const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
 		if (header.length < 30 || view.getUint32(0, true) !== LOCAL_HEADER_SIG) {
 			throw new PilotError('truncated', { file: this.fileName });
 		}
-		const start = entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
-		const end = start + entry.compressedSize;
-		if (end > this.dirOffset) throw new PilotError('truncated', { file: this.fileName });
-		return { start, end, entry };
+		return entry.localOffset + 30 + view.getUint16(26, true) + view.getUint16(28, true);
+	}
+
+	/**
+	 * Reads the local headers of `names` all at once, each on its own (30 bytes), without the windows
+	 * around them: entries that become slices of the file (`slice`) are then located without reading
+	 * their data.
+	 */
+	async locate(names: string[]): Promise<void> {
+		await Promise.all(
+			names.map(async (name) => {
+				const entry = this.#entry(name);
+				if (this.#starts.has(name)) return;
+				const at = entry.localOffset;
+				const header = new Uint8Array(await this.file.slice(at, at + 30).arrayBuffer());
+				this.#starts.set(name, this.#dataStart(header, entry));
+			})
+		);
 	}
 
 	/** Counts `added` bytes of an entry now `size` bytes long, against both ceilings. */

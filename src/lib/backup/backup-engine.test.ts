@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
-import { testChunks } from '$lib/db/dataset.testing';
+import { createHash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
+import { testChunks, testDataset } from '$lib/db/dataset.testing';
 import { PilotDB, db as appDb } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
 import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
@@ -198,5 +200,54 @@ describe('createBackup / restoreBackup', () => {
 		}
 		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b', 'c']);
 		expect(await db.library.count()).toBe(0);
+	});
+
+	it('gives a stored file without a CRC-32 one at the first backup, and leaves a wrong digest alone', async () => {
+		const bytes = new TextEncoder().encode('colis;poids\n'.repeat(300));
+		const sha256 = createHash('sha256').update(bytes).digest('hex');
+		await db
+			.datasets('dpd')
+			.bulkPut([
+				testDataset({ id: 'old', sha256, original: new Blob([bytes]), size: bytes.length }),
+				testDataset({ id: 'wrong', sha256: 'f'.repeat(64), original: new Blob([bytes]), size: bytes.length })
+			]);
+		const backup = await createBackup(db);
+		expect(backup.verified).toBe(true);
+		expect((await db.datasets('dpd').get('old'))!.crc32).toBe(zlibCrc32(bytes));
+		expect((await db.datasets('dpd').get('wrong'))!.crc32).toBeUndefined();
+		const restored = await readBackupFile(db, backup.blob);
+		expect(restored.tables.dpdDatasets.records).toHaveLength(2);
+	});
+
+	it('checks the Blobs while it writes: an altered one aborts the transaction, nothing is written', async () => {
+		const content = new TextEncoder().encode('facture originale DPD novembre 2026 '.repeat(40));
+		await db
+			.datasets('dpd')
+			.put(testDataset({ id: 'd1', original: new Blob([content]), size: content.length }));
+		await db.claims.bulkPut([claim('a'), claim('b')]);
+		const zip = new Uint8Array(await (await createBackup(db)).blob.arrayBuffer());
+		// One byte of the stored original changes; the ZIP's structure and the table files stay valid.
+		const at = zip.findIndex((_, i) => content.every((b, j) => zip[i + j] === b));
+		expect(at).toBeGreaterThan(0);
+		zip[at + 5] ^= 1;
+		await db.claims.bulkPut([claim('c')]);
+		await db.datasets('dpd').clear();
+
+		const parsed = await readBackupFile(db, new Blob([zip]), { fileName: 'altérée.zip' });
+		expect(parsed.unchecked).toHaveLength(1);
+		await expect(applyRestore(db, parsed)).rejects.toMatchObject({
+			code: 'checksum-mismatch',
+			details: { file: 'altérée.zip', table: parsed.unchecked![0] }
+		});
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b', 'c']);
+		expect(await db.datasets('dpd').count()).toBe(0);
+
+		// The same file unaltered restores, its Blob checked the same way.
+		zip[at + 5] ^= 1;
+		const good = await readBackupFile(db, new Blob([zip]), { fileName: 'bonne.zip' });
+		await applyRestore(db, good);
+		expect((await db.claims.toArray()).map((c) => c.id).sort()).toEqual(['a', 'b']);
+		const original = (await db.datasets('dpd').get('d1'))!.original;
+		expect(new Uint8Array(await original.arrayBuffer())).toEqual(content);
 	});
 });

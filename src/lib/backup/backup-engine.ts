@@ -18,6 +18,7 @@ import { openBackupOps, type OpsHandle } from './worker-client';
 import type { ParsedBackup, TableData } from './backup-reader';
 import type { ReadLimits } from './archive-reader';
 import { upgradeBackupSchema } from './schema-upgrade';
+import { fileDigestsOf } from './file-digests';
 
 export type RegistryLookup = (table: string) => TableInfo | undefined;
 export const appRegistry: RegistryLookup = (name) => TABLE_REGISTRY[name];
@@ -128,6 +129,41 @@ async function streamTable(
 	}
 }
 
+/**
+ * Records that keep a file's SHA-256 but not its CRC-32 (stored before it was kept) get it now, read
+ * once in the worker, so that this backup and the next ones write the file without reading it. Only
+ * tables indexed by `sha256` hold such files; a digest that does not match its file is left alone
+ * (the writer then reads and hashes that file as any other). The caller holds the write lock.
+ */
+async function fillMissingCrcs(db: Dexie, tables: Table[], handle: OpsHandle): Promise<void> {
+	const files = tables.filter(
+		(t) => typeof t.schema.primKey.keyPath === 'string' && t.schema.indexes.some((i) => i.name === 'sha256')
+	);
+	if (!files.length) return;
+	const missing = await db.transaction('r', files, () =>
+		Promise.all(files.map((t) => t.filter((r) => fileDigestsOf(r)?.crc32 === undefined).toArray()))
+	);
+	const updates: { table: Table; key: IndexableType; crc32: number }[] = [];
+	for (const [i, records] of missing.entries()) {
+		for (const record of records) {
+			const file = fileDigestsOf(record);
+			if (!file) continue;
+			const digests = await handle.ops.digest(file.blob);
+			if (digests.sha256 !== file.sha256) continue;
+			const table = files[i];
+			updates.push({
+				table,
+				key: Dexie.getByKeyPath(record, table.schema.primKey.keyPath as string),
+				crc32: digests.crc32
+			});
+		}
+	}
+	if (!updates.length) return;
+	await db.transaction('rw', files, () =>
+		Promise.all(updates.map((u) => u.table.update(u.key, { crc32: u.crc32 })))
+	);
+}
+
 /** Backs up every table of `db` that the registry does not exclude; returns the verified ZIP. */
 export async function createBackup(db: Dexie, options: CreateBackupOptions = {}): Promise<CreatedBackup> {
 	const registry = options.registry ?? appRegistry;
@@ -142,6 +178,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 		const progress: BackupProgress = { phase: 'read', rows: 0, totalRows: 0, bytes: 0 };
 		const report = () => options.onProgress?.({ ...progress });
 		const read = async () => {
+			await fillMissingCrcs(db, tables, handle);
 			const counts = await db.transaction('r', tables, () => Promise.all(tables.map((t) => t.count())));
 			progress.totalRows = counts.reduce((a, b) => a + b, 0);
 			report();
@@ -255,6 +292,21 @@ function tableSchema(table: Table): string {
 	return [primKey.src, ...indexes.map((i) => i.src)].join(', ');
 }
 
+/**
+ * Re-reads a backup file and checks every checksum without keeping its records (a snapshot that was
+ * not verified when it was taken, before it leaves the app); returns its manifest.
+ */
+export async function verifyBackupFile(db: Dexie, file: Blob, fileName: string): Promise<Manifest> {
+	const handle = openBackupOps();
+	try {
+		const check = await handle.ops.read(file, { fileName, verifyOnly: true, currentSchemaVersion: db.verno });
+		await handle.ops.drop();
+		return check.manifest;
+	} finally {
+		handle.release();
+	}
+}
+
 export interface ReadBackupFileOptions {
 	fileName?: string;
 	password?: string;
@@ -262,9 +314,17 @@ export interface ReadBackupFileOptions {
 	limits?: ReadLimits;
 	signal?: AbortSignal;
 	onProgress?: (done: number, total: number) => void;
+	/**
+	 * 'while-writing' (default): the stored Blobs' SHA-256 is checked by applyRestore while its
+	 * transaction writes, a mismatch aborting it (RULINGS 22); 'now': everything before returning.
+	 */
+	verifyBlobs?: 'now' | 'while-writing';
 }
 
-/** Reads and verifies a backup file completely, then brings an older schema up to date. */
+/**
+ * Reads and verifies a backup file — all of it, or all but the stored Blobs, which applyRestore
+ * checks while it writes — then brings an older schema up to date.
+ */
 export async function readBackupFile(
 	db: Dexie,
 	file: Blob,
@@ -281,10 +341,15 @@ export async function readBackupFile(
 			fileName,
 			password: options.password,
 			limits: options.limits,
-			currentSchemaVersion: db.verno
+			currentSchemaVersion: db.verno,
+			deferBlobs: options.verifyBlobs !== 'now'
 		});
 		const readMs = lap();
 		const parsed: ParsedBackup = { manifest: summary.manifest, encrypted: summary.encrypted, tables: {} };
+		if (summary.unchecked?.length) {
+			parsed.unchecked = summary.unchecked;
+			parsed.source = { file, fileName, limits: options.limits };
+		}
 		for (const [name, { count, keyed }] of Object.entries(summary.tables)) {
 			parsed.tables[name] = await takeTable(handle, name, count, keyed);
 		}
@@ -339,11 +404,47 @@ export function restoreTargets(db: Dexie, options: ApplyOptions = {}): Table[] {
 }
 
 const WRITE_SLICE = 2000;
+/** How long a restore's transaction waits for the check of the Blobs it writes (a slow tablet, 1 GB). */
+const VERIFY_TIMEOUT_MS = 10 * 60_000;
+
+const blobChecks = new WeakMap<ParsedBackup, Promise<void>>();
+
+/**
+ * Starts (once per backup read) the check of the entries the read left unchecked, in a worker of
+ * its own; resolves when all match. A restore may start it before its safety snapshot so that both
+ * run at once; applyRestore waits for it inside its transaction either way.
+ */
+export function startBlobCheck(backup: ParsedBackup): Promise<void> {
+	let check = blobChecks.get(backup);
+	if (!check) {
+		check = verifyUnchecked(backup);
+		check.catch(() => {}); // awaited inside the restore's transaction; a failure aborts it there
+		blobChecks.set(backup, check);
+	}
+	return check;
+}
+
+async function verifyUnchecked(backup: ParsedBackup): Promise<void> {
+	const { unchecked, source } = backup;
+	if (!unchecked?.length || !source) return;
+	const handle = openBackupOps();
+	try {
+		await handle.ops.verifyEntries(source.file, {
+			fileName: source.fileName,
+			entries: unchecked,
+			limits: source.limits
+		});
+	} finally {
+		handle.release();
+	}
+}
 
 /**
  * Writes a verified backup in ONE read-write transaction with strict durability: every table
  * or none. A table the backup does not have (older schema) is restored empty in 'replace' mode.
- * The caller holds the write lock.
+ * Every table's clear and puts are queued at once (IndexedDB runs a store's requests in order);
+ * meanwhile a worker hashes the Blobs the read left unchecked, and a mismatch aborts the
+ * transaction before it commits (RULINGS 22). The caller holds the write lock.
  */
 export async function applyRestore(
 	db: Dexie,
@@ -353,22 +454,27 @@ export async function applyRestore(
 	const targets = restoreTargets(db, options);
 	const replace = (options.mode ?? 'replace') === 'replace';
 	await db.open();
+	const verifying = startBlobCheck(backup);
 	// Dexie reads its durability option when a transaction is created; writes are held meanwhile.
 	const dexieOptions = (db as unknown as { _options: DexieOptions })._options;
 	const previous = dexieOptions.chromeTransactionDurability;
 	dexieOptions.chromeTransactionDurability = 'strict';
 	try {
-		await db.transaction('rw', targets, async () => {
-			for (const table of targets) {
+		await db.transaction('rw', targets, () => {
+			const writes = targets.map(async (table) => {
 				const data: TableData = backup.tables[table.name] ?? { records: [] };
 				if (replace) await table.clear();
+				const puts: Promise<unknown>[] = [];
 				for (let i = 0; i < data.records.length; i += WRITE_SLICE) {
 					const records = data.records.slice(i, i + WRITE_SLICE);
-					if (data.keys)
-						await table.bulkPut(records, data.keys.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly);
-					else await table.bulkPut(records);
+					const keys = data.keys?.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly | undefined;
+					puts.push(keys ? table.bulkPut(records, keys) : table.bulkPut(records));
 				}
-			}
+				await Promise.all(puts);
+			});
+			// Dexie.waitFor keeps the transaction alive (dummy requests, queued after the writes) until
+			// the check settles: its rejection rejects this scope, and Dexie aborts the transaction.
+			return Promise.all([...writes, Dexie.waitFor(verifying, VERIFY_TIMEOUT_MS)]);
 		});
 	} finally {
 		dexieOptions.chromeTransactionDurability = previous;
@@ -388,6 +494,7 @@ export async function restoreBackup(
 ): Promise<ParsedBackup> {
 	const parsed = await readBackupFile(db, file, options);
 	const lap = stopwatch();
+	void startBlobCheck(parsed); // alongside the safety snapshot
 	await holdWrites(async () => {
 		await options.beforeWrite?.();
 		await applyRestore(db, parsed, options);

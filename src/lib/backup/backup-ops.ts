@@ -2,9 +2,16 @@
  * The CPU-heavy half of backup and restore (serialise, hash, zip, encrypt; unzip, verify,
  * decode), as one object the backup worker exposes and Node tests call directly.
  */
-import { BackupWriter, type FinishInfo, type TableStart } from './backup-writer';
+import { BackupWriter, blobDigests, type FinishInfo, type TableStart } from './backup-writer';
 import { encryptBackup } from './backup-crypto';
-import { readBackup, type ParsedBackup, type ReadOptions, type TableData } from './backup-reader';
+import {
+	readBackup,
+	verifyEntries,
+	type ParsedBackup,
+	type ReadOptions,
+	type TableData,
+	type VerifyEntriesOptions
+} from './backup-reader';
 import type { Manifest } from './backup-format';
 
 export interface BackupResult {
@@ -19,6 +26,8 @@ export interface BackupOps {
 	addRecords(records: unknown[], keys?: unknown[]): Promise<number>;
 	finish(info: FinishInfo, password?: string): Promise<BackupResult>;
 	abort(): Promise<void>;
+	/** SHA-256 and CRC-32 of a stored file whose record predates the CRC (read once, then kept). */
+	digest(blob: Blob): Promise<{ sha256: string; crc32: number }>;
 	/** Reads and verifies a file, keeps its records, and returns what it holds without them. */
 	read(file: Blob, options: Omit<ReadOptions, 'onProgress'>): Promise<ReadSummary>;
 	/**
@@ -28,6 +37,8 @@ export interface BackupOps {
 	take(table: string, from: number, to: number): Promise<TableData>;
 	/** Forgets the records of the file last read. */
 	drop(): Promise<void>;
+	/** Checks the entries a read left unchecked (`ReadSummary.unchecked`), while a restore writes. */
+	verifyEntries(file: Blob, options: VerifyEntriesOptions): Promise<void>;
 }
 
 export interface ReadSummary {
@@ -35,6 +46,7 @@ export interface ReadSummary {
 	encrypted: boolean;
 	/** Records per table, and whether the table's keys travel apart from its records. */
 	tables: Record<string, { count: number; keyed: boolean }>;
+	unchecked?: string[];
 }
 
 export function createBackupOps(onProgress?: (done: number, total: number) => void): BackupOps {
@@ -67,6 +79,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			writer?.abort();
 			writer = null;
 		},
+		digest: blobDigests,
 		async read(file, options) {
 			held = null;
 			const parsed = await readBackup(file, { ...options, onProgress });
@@ -74,7 +87,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 			const tables = Object.fromEntries(
 				Object.entries(parsed.tables).map(([name, t]) => [name, { count: t.records.length, keyed: !!t.keys }])
 			);
-			return { manifest: parsed.manifest, encrypted: parsed.encrypted, tables };
+			return { manifest: parsed.manifest, encrypted: parsed.encrypted, tables, unchecked: parsed.unchecked };
 		},
 		async take(table, from, to) {
 			const data = held?.tables[table];
@@ -85,6 +98,7 @@ export function createBackupOps(onProgress?: (done: number, total: number) => vo
 		},
 		async drop() {
 			held = null;
-		}
+		},
+		verifyEntries
 	};
 }

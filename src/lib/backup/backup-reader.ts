@@ -1,9 +1,10 @@
 /**
- * Opens a backup file and checks everything before anything is written: structure, manifest,
- * format and schema versions, every table's SHA-256 and row count, every line's JSON, every
- * entry (Blob or binary value). Returns the decoded records, or throws a PilotError naming the
- * file, table and line. Entries are read one at a time: memory holds the largest entry, the
- * table lines and the binary values — never the archive.
+ * Opens a backup file and checks it before anything is written: structure, manifest, format and
+ * schema versions, every table's SHA-256 and row count, every line's JSON, every entry (Blob or
+ * binary value) — or, with `deferBlobs`, every entry but the stored Blobs, which verifyEntries
+ * checks while the restore's transaction writes (RULINGS 22: a mismatch aborts it). Returns the
+ * decoded records, or throws a PilotError naming the file, table and line. Entries are read one
+ * at a time: memory holds the largest entry, the table lines and the binary values — never the archive.
  */
 import { PilotError } from '$lib/i18n/errors';
 import { openArchive, type Archive, type ReadLimits } from './archive-reader';
@@ -38,6 +39,10 @@ export interface ParsedBackup {
 	tables: Record<string, TableData>;
 	/** The manifest of the file itself was encrypted. */
 	encrypted: boolean;
+	/** Stored entries whose SHA-256 is still to be checked (`deferBlobs`): see verifyEntries. */
+	unchecked?: string[];
+	/** The file read, for the check of `unchecked` while the restore writes (set by readBackupFile). */
+	source?: { file: Blob; fileName: string; limits?: ReadLimits };
 	/** Where a restore's time went: read + verify (worker), records to the page, schema upgrade, write. */
 	timings?: { readMs: number; takeMs: number; upgradeMs: number; writeMs?: number };
 }
@@ -48,6 +53,11 @@ export interface ReadOptions {
 	limits?: ReadLimits;
 	/** Verify only: checksums and JSON, without building records (after a backup is created). */
 	verifyOnly?: boolean;
+	/**
+	 * Leave the SHA-256 of stored Blobs unchecked (listed in `unchecked`), for verifyEntries to check
+	 * while the restore writes. Not for encrypted files: their entries are in memory, checked at once.
+	 */
+	deferBlobs?: boolean;
 	/** Newest schema this app knows; a backup with a newer one is refused. */
 	currentSchemaVersion: number;
 	onProgress?: (done: number, total: number) => void;
@@ -129,22 +139,26 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 			}
 	}
 	// Every entry's bytes must hash to its name; only binary values stay in memory, a stored Blob
-	// becomes a slice of the file itself.
-	const checks: Promise<void>[] = [];
+	// becomes a slice of the file itself. With `deferBlobs`, those slices are not read here: their
+	// SHA-256 is checked by verifyEntries while the restore's transaction writes (RULINGS 22).
+	const checks = hashChecks(fileName);
 	const blobs = new Map<string, Blob>();
 	const binaries = new Map<string, Uint8Array<ArrayBuffer>>();
 	const stored = archive.inFileOrder([...archive.entries.keys()].filter((e) => e.startsWith(BLOB_PREFIX)));
-	archive.readAhead(stored);
-	for (const entry of stored) {
-		const hash = entry.slice(BLOB_PREFIX.length);
+	const hashOf = (entry: string) => entry.slice(BLOB_PREFIX.length);
+	const deferrable = (entry: string) =>
+		options.deferBlobs === true &&
+		!encrypted &&
+		!options.verifyOnly &&
+		archive.entries.get(entry)!.method === 0 &&
+		!wanted.get(hashOf(entry))?.bytes;
+	const unchecked = stored.filter(deferrable);
+	const now = stored.filter((e) => !deferrable(e));
+	archive.readAhead(now);
+	for (const entry of now) {
+		const hash = hashOf(entry);
 		const { bytes, shared } = await archive.view(entry);
-		// The digest copies its input and runs off this thread: the next entry is read meanwhile.
-		const check = sha256Hex(bytes).then((actual) => {
-			if (actual !== hash) throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
-		});
-		check.catch(() => {}); // awaited below; a failure is reported there
-		checks.push(check);
-		if (checks.length >= HASHES_IN_FLIGHT) await checks.shift();
+		await checks.add(entry, bytes);
 		if (options.verifyOnly) continue;
 		const want = wanted.get(hash);
 		if (want?.bytes) binaries.set(hash, shared ? bytes.slice() : bytes);
@@ -155,7 +169,12 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 				shared ? (await archive.slice(entry, want.blobType))! : new Blob([bytes], { type: want.blobType })
 			);
 	}
-	await Promise.all(checks);
+	await archive.locate(unchecked);
+	for (const entry of unchecked) {
+		const type = wanted.get(hashOf(entry))?.blobType;
+		if (type !== undefined) blobs.set(hashOf(entry), (await archive.slice(entry, type))!);
+	}
+	await checks.done();
 	for (const [hash, { table }] of wanted) {
 		if (!blobs.has(hash) && !binaries.has(hash) && !options.verifyOnly)
 			throw new PilotError('missing-blob', { file: fileName, table, entry: blobEntry(hash) });
@@ -168,7 +187,49 @@ export async function readBackup(file: Blob, options: ReadOptions): Promise<Pars
 			? { records: [] }
 			: decodeTable(lines[name], checked.tables[name], name, fileName, entrySource(blobs, binaries));
 	}
-	return { manifest: checked, tables, encrypted };
+	return { manifest: checked, tables, encrypted, ...(unchecked.length ? { unchecked } : {}) };
+}
+
+/** Entries hashed a few at once (the digest copies its input; the next entry is read meanwhile). */
+function hashChecks(fileName: string) {
+	const inFlight: Promise<void>[] = [];
+	return {
+		async add(entry: string, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+			const hash = entry.slice(BLOB_PREFIX.length);
+			const check = sha256Hex(bytes).then((actual) => {
+				if (actual !== hash) throw new PilotError('checksum-mismatch', { file: fileName, table: entry });
+			});
+			check.catch(() => {}); // awaited in turn; a failure is reported there
+			inFlight.push(check);
+			if (inFlight.length >= HASHES_IN_FLIGHT) await inFlight.shift();
+		},
+		done: () => Promise.all(inFlight).then(() => undefined)
+	};
+}
+
+export interface VerifyEntriesOptions {
+	fileName: string;
+	/** Entries left unchecked by readBackup (`ParsedBackup.unchecked`). */
+	entries: string[];
+	limits?: ReadLimits;
+}
+
+/**
+ * Checks the SHA-256 of entries readBackup left unchecked (stored Blobs, restored as slices of the
+ * file): one forward pass over them, while the restore's transaction writes. Throws
+ * 'checksum-mismatch' naming the entry; the caller then aborts that transaction.
+ */
+export async function verifyEntries(file: Blob, options: VerifyEntriesOptions): Promise<void> {
+	const { fileName } = options;
+	const archive = await openArchive(file, fileName, { limits: options.limits, marker: MANIFEST_ENTRY });
+	const entries = archive.inFileOrder(options.entries);
+	archive.readAhead(entries);
+	const checks = hashChecks(fileName);
+	for (const entry of entries) {
+		if (!archive.has(entry)) throw new PilotError('missing-blob', { file: fileName, table: entry, entry });
+		await checks.add(entry, (await archive.view(entry)).bytes);
+	}
+	await checks.done();
 }
 
 /** Blobs by content and type (the same bytes may be stored under several MIME types), bytes by copy. */

@@ -1,10 +1,11 @@
 /**
  * Builds a backup ZIP from batches of records: one NDJSON file per table, every Blob and large
  * binary value (packed chunk rows) once under its SHA-256, as they come, then manifest.json and
- * LISEZMOI.txt. Runs in the backup worker in the browser, and inline in Node tests: it never
- * touches IndexedDB.
+ * LISEZMOI.txt. A file whose record keeps its SHA-256 and CRC-32 (file-digests.ts) is referred to,
+ * never read; other Blobs are read, hashed and summed. Runs in the backup worker in the browser,
+ * and inline in Node tests: it never touches IndexedDB.
  */
-import { Zip, ZipDeflate, strToU8, type ZipInputFile } from 'fflate';
+import { strToU8 } from 'fflate';
 import { crc32 } from './crc32';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
@@ -22,6 +23,8 @@ import {
 	type PrimaryKeyInfo
 } from './backup-format';
 import { readmeText } from './readme';
+import { fileDigestsOf } from './file-digests';
+import { ZipAssembler } from './zip-assembler';
 
 export interface TableStart {
 	name: string;
@@ -41,8 +44,6 @@ export interface FinishInfo {
 const LEVEL = 1;
 /** Blobs being read at once (a few MB each at most for typical originals). */
 const READ_AHEAD = 4;
-/** Output is folded into a Blob every few MB so that big backups do not pile up in the JS heap. */
-const FOLD_BYTES = 8 * 1024 * 1024;
 
 /** SHA-256 of bytes or a Blob, by the browser's native digest (many times faster than JS). */
 export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<string> {
@@ -50,6 +51,12 @@ export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<s
 	if (globalThis.crypto?.subtle)
 		return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
 	return bytesToHex(sha256(new Uint8Array(bytes)));
+}
+
+/** SHA-256 and CRC-32 of a Blob, read once (a record stored before the CRC was kept). */
+export async function blobDigests(blob: Blob): Promise<{ sha256: string; crc32: number }> {
+	const bytes = new Uint8Array(await blob.arrayBuffer());
+	return { sha256: await sha256Hex(bytes), crc32: crc32(bytes) };
 }
 
 interface OpenTable {
@@ -62,13 +69,7 @@ interface OpenTable {
 }
 
 export class BackupWriter {
-	readonly #zip: Zip;
-	#folded: Blob = new Blob([]);
-	#parts: BlobPart[] = [];
-	/** The Blob whose bytes are being written: the output refers to it instead of copying them. */
-	#source: { bytes: Uint8Array; blob: Blob } | null = null;
-	#partBytes = 0;
-	#output: Promise<Blob>;
+	readonly #zip = new ZipAssembler();
 	#tables: Record<string, ManifestTable> = {};
 	/** Finished table files, written together after the entries (see finish). */
 	#tableFiles: { name: string; file: Uint8Array<ArrayBuffer> }[] = [];
@@ -81,29 +82,6 @@ export class BackupWriter {
 	/** Bytes of records and entries processed so far, for the progress bar. */
 	processed = 0;
 
-	constructor() {
-		this.#zip = new Zip();
-		this.#output = new Promise((resolve, reject) => {
-			this.#zip.ondata = (err, chunk, final) => {
-				if (err) return reject(err);
-				if (chunk === this.#source?.bytes) {
-					this.#parts.push(this.#source.blob);
-				} else {
-					this.#parts.push(chunk as Uint8Array<ArrayBuffer>);
-					this.#partBytes += chunk.length;
-				}
-				if (this.#partBytes >= FOLD_BYTES || final) this.#fold();
-				if (final) resolve(this.#folded);
-			};
-		});
-	}
-
-	#fold(): void {
-		this.#folded = new Blob([this.#folded, ...this.#parts], { type: 'application/zip' });
-		this.#parts = [];
-		this.#partBytes = 0;
-	}
-
 	async startTable(info: TableStart): Promise<void> {
 		await this.endTable();
 		this.#table = { info, lines: [], rows: 0, bytes: 0, entries: new Set(), entryBytes: 0 };
@@ -112,31 +90,32 @@ export class BackupWriter {
 	/**
 	 * Writes a Blob or a binary value to its own entry (once per content), as stored bytes: originals
 	 * (xlsx, pdf, photos) and packed chunk rows are compressed already, so deflating them again would
-	 * dominate the backup's time for nothing.
+	 * dominate the backup's time for nothing. A Blob's entry refers to the Blob, not to the bytes read.
 	 */
-	async #writeEntry(value: EntryValue, read: Promise<Uint8Array<ArrayBuffer>>): Promise<void> {
-		const bytes = await read;
-		const hash = await sha256Hex(bytes);
+	#writeEntry(value: EntryValue, hash: string, size: number, crc: () => number): void {
 		this.#hashes.set(value, hash);
-		this.processed += bytes.length;
+		this.processed += size;
 		if (this.#written.has(hash)) return;
-		this.#written.set(hash, { size: bytes.length, blob: value instanceof Blob });
-		const entry: ZipInputFile = {
-			filename: blobEntry(hash),
-			compression: 0,
-			size: bytes.length,
-			crc: crc32(bytes)
-		};
-		this.#zip.add(entry);
-		if (value instanceof Blob) this.#source = { bytes, blob: value };
-		entry.ondata!(null, bytes, true);
-		this.#source = null;
+		const blob = value instanceof Blob;
+		this.#written.set(hash, { size, blob });
+		this.#zip.addStored({
+			name: blobEntry(hash),
+			data: blob ? value : bytesOf(value as ArrayBuffer | ArrayBufferView),
+			crc32: crc()
+		});
 	}
 
 	/** Adds records to the open table; `keys` only for tables whose keys are outside the records. */
 	async addRecords(records: unknown[], keys?: unknown[]): Promise<void> {
 		const table = this.#table;
 		if (!table) throw new Error('Aucune table ouverte');
+		// Files whose records keep their digests are written without being read.
+		for (const record of records) {
+			const file = fileDigestsOf(record);
+			if (file?.crc32 === undefined || this.#hashes.has(file.blob)) continue;
+			const crc = file.crc32;
+			this.#writeEntry(file.blob, file.sha256, file.blob.size, () => crc);
+		}
 		const values = [...new Set(collectEntries(keys ? [records, keys] : records))].filter(
 			(v) => !this.#hashes.has(v)
 		);
@@ -151,8 +130,9 @@ export class BackupWriter {
 		};
 		for (let i = 0; i < values.length; i++) {
 			for (let j = reads.length; j < Math.min(values.length, i + READ_AHEAD); j++) readAt(j);
-			await this.#writeEntry(values[i], reads[i]);
+			const bytes = await reads[i];
 			delete reads[i];
+			this.#writeEntry(values[i], await sha256Hex(bytes), bytes.length, () => crc32(bytes));
 		}
 		const entryHash = (value: EntryValue) => {
 			const hash = this.#hashes.get(value)!;
@@ -208,11 +188,7 @@ export class BackupWriter {
 	 */
 	async finish(info: FinishInfo): Promise<{ blob: Blob; manifest: Manifest }> {
 		await this.endTable();
-		for (const { name, file } of this.#tableFiles) {
-			const entry = new ZipDeflate(name, { level: LEVEL });
-			this.#zip.add(entry);
-			entry.push(file, true);
-		}
+		for (const { name, file } of this.#tableFiles) this.#zip.addDeflated(name, file, LEVEL);
 		this.#tableFiles = [];
 		const tables = this.#tables;
 		const count = (blob: boolean) => {
@@ -238,21 +214,13 @@ export class BackupWriter {
 			binaries,
 			totals: { rows: totals.rows, bytes: totals.bytes + blobs.bytes + binaries.bytes }
 		};
-		this.#addText(MANIFEST_ENTRY, JSON.stringify(manifest, null, 2));
-		this.#addText(README_ENTRY, readmeText(manifest));
-		this.#zip.end();
-		return { blob: await this.#output, manifest };
-	}
-
-	#addText(name: string, text: string): void {
-		const entry = new ZipDeflate(name, { level: 6 });
-		this.#zip.add(entry);
-		entry.push(strToU8(text), true);
+		this.#zip.addDeflated(MANIFEST_ENTRY, strToU8(JSON.stringify(manifest, null, 2)), 6);
+		this.#zip.addDeflated(README_ENTRY, strToU8(readmeText(manifest)), 6);
+		return { blob: this.#zip.finish(), manifest };
 	}
 
 	abort(): void {
-		this.#zip.terminate();
-		this.#parts = [];
+		this.#zip.abort();
 		this.#tableFiles = [];
 	}
 }

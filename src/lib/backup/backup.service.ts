@@ -13,6 +13,8 @@ import {
 	applyRestore,
 	createBackup,
 	readBackupFile,
+	startBlobCheck,
+	verifyBackupFile,
 	type BackupProgress,
 	type CreatedBackup
 } from './backup-engine';
@@ -82,6 +84,13 @@ export async function downloadSnapshot(id: string): Promise<Delivery | 'cancelle
 		handleError(new PilotError('not-found', { what: 'Instantané' }));
 		return undefined;
 	}
+	try {
+		// A safety snapshot is verified when it is used, not when it is taken (snapshotUnderLock).
+		await verifyBackupFile(db, snapshot.zip, backupFileName(new Date(snapshot.createdAt)));
+	} catch (error) {
+		handleError(error, 'Vérification de l’instantané');
+		return undefined;
+	}
 	return saveBackup({
 		blob: snapshot.zip,
 		fileName: backupFileName(new Date(snapshot.createdAt)),
@@ -129,6 +138,7 @@ export async function restoreFromPlan(
 	choice: { modules?: string[]; mode: 'replace' | 'merge' }
 ): Promise<string | undefined> {
 	try {
+		void startBlobCheck(plan.backup); // the file's Blobs are hashed while the snapshot is taken
 		const snapshotId = await activity.run('Restauration en cours', () =>
 			holdWrites(async () => {
 				const id = await snapshotUnderLock(`Avant restauration de « ${plan.fileName} »`);

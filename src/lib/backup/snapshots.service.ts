@@ -10,17 +10,21 @@ import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime } from '$lib/i18n/format';
 import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { applyRestore, createBackup, readBackupFile } from './backup-engine';
+import { applyRestore, createBackup, readBackupFile, startBlobCheck } from './backup-engine';
 import { latestDataChange } from './change-tracker.svelte';
 import { snapshotRoom } from './snapshot-room.svelte';
 import { deleteSnapshot, getSnapshot, lastSnapshotAt, storeSnapshot } from './snapshots.repository';
 
-/** Snapshot while the caller already holds the write lock (restore flow). */
+/**
+ * Snapshot while the caller already holds the write lock (restore flow). A safety snapshot, taken
+ * before a destructive write, is verified when it is used (undo, download: every checksum is
+ * checked then), not here: the user waits for it before every restore.
+ */
 export async function snapshotUnderLock(
 	reason: string,
 	kind: SnapshotRecord['kind'] = 'safety'
 ): Promise<string> {
-	const backup = await createBackup(db, { lock: false });
+	const backup = await createBackup(db, { lock: false, verify: kind !== 'safety' });
 	try {
 		const id = await storeSnapshot(backup, reason, kind);
 		snapshotRoom.forget();
@@ -60,6 +64,7 @@ export async function restoreSnapshot(id: string, options: RestoreSnapshotOption
 			const parsed = await readBackupFile(db, snapshot.zip, {
 				fileName: `instantané ${formatDateTime(snapshot.createdAt)}`
 			});
+			void startBlobCheck(parsed); // alongside the snapshot of the data now
 			return holdWrites(async () => {
 				const before = await snapshotUnderLock(`Avant retour à ${label}`);
 				await applyRestore(db, parsed, { modules: options.modules });

@@ -16,7 +16,18 @@ export interface OpsHandle {
 	release(): void;
 }
 
-const OPS = ['start', 'startTable', 'addRecords', 'finish', 'abort', 'read', 'take', 'drop'] as const;
+const OPS = [
+	'start',
+	'startTable',
+	'addRecords',
+	'finish',
+	'abort',
+	'digest',
+	'read',
+	'take',
+	'drop',
+	'verifyEntries'
+] as const;
 const idle: Worker[] = [];
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { crc32 as zlibCrc32 } from 'node:zlib';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('$lib/backup/snapshots.service', () => ({
@@ -95,13 +96,14 @@ describe('claims service', () => {
 		expect((await db.claims.get(claim.id))!.paidDate).not.toBeNull();
 	});
 
-	it('hashes a large attachment slice by slice to the same SHA-256 as in one go', async () => {
+	it('hashes a large attachment slice by slice to the same SHA-256 and CRC-32 as in one go', async () => {
 		const claim = (await createClaim(seed))!;
 		const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 31) % 251);
 		const pdf = new File([bytes], 'constat.pdf', { type: 'application/pdf' });
 		expect(await addAttachments(claim.id, [pdf])).toBe(1);
 		const stored = (await db.claimAttachments.where('claimId').equals(claim.id).toArray())[0];
 		expect(stored.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
+		expect(stored.crc32).toBe(zlibCrc32(bytes));
 		await deleteClaims([claim.id]);
 	});
 

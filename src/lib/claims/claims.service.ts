@@ -9,6 +9,7 @@ import type { ClaimAttachmentRecord, ClaimHistoryEntry, ClaimRecord, ClaimStatus
 import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
 import { formatCents, formatDay, plural, todayIso } from '$lib/i18n/format';
+import { crc32 } from '$lib/backup/crc32';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { readFile } from '$lib/intake/read';
@@ -205,13 +206,17 @@ export async function deleteClaims(ids: string[]): Promise<number | undefined> {
 /** Attachments go up to 25 MB: hashed a megabyte at a time, letting the page breathe between slices. */
 const HASH_SLICE = 1024 * 1024;
 
-async function hashBlob(bytes: Uint8Array): Promise<string> {
+/** SHA-256 and CRC-32 (kept for the backup's ZIP entry, see DatasetRecord.crc32) in one pass. */
+async function hashBlob(bytes: Uint8Array): Promise<{ sha256: string; crc32: number }> {
 	const hasher = sha256.create();
+	let crc = 0;
 	for (let at = 0; at < bytes.length; at += HASH_SLICE) {
-		hasher.update(bytes.subarray(at, at + HASH_SLICE));
+		const slice = bytes.subarray(at, at + HASH_SLICE);
+		hasher.update(slice);
+		crc = crc32(slice, crc);
 		await new Promise((resume) => setTimeout(resume, 0));
 	}
-	return bytesToHex(hasher.digest());
+	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
 }
 
 export function acceptedAttachment(file: Pick<File, 'type' | 'name'>): boolean {
@@ -235,7 +240,7 @@ export async function addAttachments(claimId: string, files: File[]): Promise<nu
 					name: f.name,
 					type,
 					size: f.size,
-					sha256: await hashBlob(bytes),
+					...(await hashBlob(bytes)),
 					blob: new Blob([bytes], { type })
 				};
 			})

@@ -8,6 +8,11 @@ export interface DatasetRecord {
 	fileName: string;
 	/** SHA-256 (hex) of the original bytes: the same file twice is "déjà importé". */
 	sha256: string;
+	/**
+	 * CRC-32 of the same bytes, computed with the SHA-256 at import: a backup writes `original` as a
+	 * ZIP entry from these two without reading it. Absent on records older than it (filled lazily).
+	 */
+	crc32?: number;
 	original: Blob;
 	size: number;
 	/** Business month `YYYY-MM`, detected then confirmed by the user; null when not applicable. */
@@ -78,6 +83,8 @@ export interface ClaimAttachmentRecord {
 	type: string;
 	size: number;
 	sha256: string;
+	/** CRC-32 of `blob`, computed with its SHA-256 (see DatasetRecord.crc32). */
+	crc32?: number;
 	blob: Blob;
 	addedAt: number;
 }

@@ -2,16 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { unpackRows } from '$lib/db/chunk-codec';
+import { crc32 } from '$lib/backup/crc32';
 import { CHUNK_ROWS, hashBytes, packParsed, parseBytes, type IntakeProgress } from './intake.core';
 import { overallPercent } from './progress';
 
 const csv = (text: string) => new TextEncoder().encode(text);
 
 describe('intake core (what the worker runs)', () => {
-	it('hashes incrementally to the same SHA-256 as in one go, reporting progress', () => {
+	it('hashes incrementally to the same SHA-256 and CRC-32 as in one go, reporting progress', () => {
 		const bytes = new Uint8Array(3 * (1 << 20) + 17).map((_, i) => i % 251);
 		const seen: IntakeProgress[] = [];
-		expect(hashBytes(bytes, (p) => seen.push(p))).toBe(bytesToHex(sha256(bytes)));
+		expect(hashBytes(bytes, (p) => seen.push(p))).toEqual({
+			sha256: bytesToHex(sha256(bytes)),
+			crc32: crc32(bytes)
+		});
 		expect(seen.map((p) => p.done)).toEqual([1 << 20, 2 << 20, 3 << 20, bytes.length]);
 	});
 

@@ -6,6 +6,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { packRows } from '$lib/db/chunk-codec';
+import { crc32 } from '$lib/backup/crc32';
 import { PilotError } from '$lib/i18n/errors';
 import { PARSERS, type ParseResult } from './parsers';
 import { readFile } from './read';
@@ -23,6 +24,8 @@ export interface ParsedFile {
 	fileName: string;
 	size: number;
 	sha256: string;
+	/** CRC-32 of the same bytes, computed in the same pass: a backup's ZIP entry needs it (no second read). */
+	crc32: number;
 	parser: string;
 	result: ParseResult;
 }
@@ -48,13 +51,20 @@ const HASH_STEP = 1 << 20;
 /** Rows per chunk record: the worker packs and posts them this many at a time. */
 export const CHUNK_ROWS = 2000;
 
-export function hashBytes(bytes: Uint8Array, onProgress?: (p: IntakeProgress) => void): string {
+/** SHA-256 (hex) and CRC-32 of the bytes, in one pass over them. */
+export function hashBytes(
+	bytes: Uint8Array,
+	onProgress?: (p: IntakeProgress) => void
+): { sha256: string; crc32: number } {
 	const hasher = sha256.create();
+	let crc = 0;
 	for (let i = 0; i < bytes.length; i += HASH_STEP) {
-		hasher.update(bytes.subarray(i, i + HASH_STEP));
+		const step = bytes.subarray(i, i + HASH_STEP);
+		hasher.update(step);
+		crc = crc32(step, crc);
 		onProgress?.({ phase: 'hash', done: Math.min(i + HASH_STEP, bytes.length), total: bytes.length });
 	}
-	return bytesToHex(hasher.digest());
+	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
 }
 
 export function parseBytes(
@@ -65,7 +75,7 @@ export function parseBytes(
 ): ParsedFile {
 	const parse = PARSERS[parser];
 	if (!parse) throw new PilotError('unexpected', { message: `format inconnu « ${parser} »` });
-	const digest = hashBytes(bytes, onProgress);
+	const digests = hashBytes(bytes, onProgress);
 	onProgress?.({ phase: 'read', done: 0, total: 1 });
 	const sheets = readFile(bytes, fileName);
 	onProgress?.({ phase: 'read', done: 1, total: 1 });
@@ -74,7 +84,7 @@ export function parseBytes(
 		onProgress: (done, total) => onProgress?.({ phase: 'parse', done, total })
 	});
 	if (!result.rows.length && !result.errors.length) throw new PilotError('empty-file', { file: fileName });
-	return { fileName, size: bytes.length, sha256: digest, parser, result };
+	return { fileName, size: bytes.length, ...digests, parser, result };
 }
 
 /** The parsed file without its row objects. */

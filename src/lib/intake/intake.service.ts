@@ -139,6 +139,7 @@ export async function storeParsed(
 		slot,
 		fileName: parsed.fileName,
 		sha256: parsed.sha256,
+		crc32: parsed.crc32,
 		original,
 		size: parsed.size,
 		period,
