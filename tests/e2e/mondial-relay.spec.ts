@@ -31,6 +31,7 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 		await expect(mr.kpi('Identifiés')).toContainText('90 %');
 		await expect(mr.kpi('Identifiés')).toContainText('52/58 retours');
 		await expect(mr.kpi('NON ATTRIBUÉ')).toContainText('6 lignes');
+		await expect(mr.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
 		await expect(mr.kpi('Doublons')).toContainText('0 ligne');
 	});
 
