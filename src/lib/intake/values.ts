@@ -197,7 +197,7 @@ export function sameKey(v: Cell | undefined): string {
 
 /**
  * Counts by name, names equal under `sameKey` as one (`DPD`, `dpd`, `Dpd `): each group under its most
- * frequent spelling, sorted by name.
+ * frequent spelling (the first met on a tie), sorted by name.
  */
 export function groupCounts(counts: Iterable<[string, number]>): [string, number][] {
 	const groups = new Map<string, { total: number; spellings: Map<string, number> }>();
@@ -210,7 +210,8 @@ export function groupCounts(counts: Iterable<[string, number]>): [string, number
 	}
 	return [...groups.values()]
 		.map((g): [string, number] => {
-			const [name] = [...g.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+			// The most frequent spelling; on a tie the first met (the sort is stable).
+			const [name] = [...g.spellings].sort((a, b) => b[1] - a[1])[0];
 			return [name, g.total];
 		})
 		.sort((a, b) => a[0].localeCompare(b[0], 'fr'));
