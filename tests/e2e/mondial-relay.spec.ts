@@ -71,7 +71,10 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 			'Montant Base (€)',
 			'Majoration Service (€)',
 			'Montant Total (€)',
-			'Statut'
+			'Statut',
+			// What the screen shows too, after the legacy's columns.
+			'Contrôle',
+			'Correspondance'
 		]);
 		expect(detail).toHaveLength(1 + answers.per_partner['VELO & CO'].nb_retours);
 		expect(round2(detail.slice(1).reduce((s, r) => s + Number(r[9]), 0))).toBe(
