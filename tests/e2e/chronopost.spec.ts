@@ -28,6 +28,10 @@ test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation,
 	await expect(chrono.kpi('💸 TOTAL À CONTESTER')).toContainText('492,34 €');
 	await expect(chrono.kpi('Doublons')).toContainText('5 lignes');
 	await expect(chrono.kpi('NON ATTRIBUÉ')).toContainText('10 lignes');
+	await expect(chrono.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
+	await expect(chrono.reconciliation()).toContainText(
+		'Total de « 2026110042_FACTURE_CHRONOPOST.xlsx » (récapitulatif, Total HT) : 863,96 € = lignes lues'
+	);
 
 	// Synthèse: one row per partner plus NON ATTRIBUÉ; a partner filter survives leaving the page.
 	await expect(chrono.count('synthese', 'synthese')).toContainText('9/9');
@@ -77,8 +81,10 @@ test('analyses the fixture invoice: KPIs, tabs, filters that survive navigation,
 		'Synthèse Partenaires',
 		'Surplus Partenaires',
 		'Détail Commandes',
-		'Retours Expéditeur'
+		'Retours Expéditeur',
+		'Rapprochement'
 	]);
+	expect(book.sheets['Rapprochement'].map((r) => r[0])).toContain("Rapprochement : 0,00 € d'écart");
 	expect(book.sheets['Surplus Partenaires'].length - 1).toBe(answers.surcharges_count);
 	expect(sum(book.sheets['Surplus Partenaires'], 5)).toBeCloseTo(answers.surcharges_total, 6);
 	const serious = (await new AxeBuilder({ page }).analyze()).violations.filter(

@@ -16,7 +16,9 @@ const CROISEMENT_HEADERS = [
 	'Poids expédition (g)',
 	'Poids facturé',
 	'Code Postal',
-	'Majoration service'
+	'Majoration service',
+	// What the screen shows too, after the legacy's columns.
+	'Contrôle'
 ];
 
 test.beforeEach(async ({ page }) => {
@@ -45,6 +47,7 @@ test('crosses the fixture invoice with the 3PL files: KPIs, tabs, filters, the e
 		await expect(cp.kpi('Surpoids')).toContainText(`${answers.overweight_lines} lignes`);
 		await expect(cp.kpi('Doublons')).toContainText(`${answers.duplicate_extra_lines} lignes`);
 		await expect(cp.kpi('NON ATTRIBUÉ')).toContainText(`${answers.unmatched_lines} lignes`);
+		await expect(cp.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
 	});
 
 	await test.step("📊 Vue d'ensemble: top 10 and the breakdown per partner", async () => {
@@ -53,6 +56,12 @@ test('crosses the fixture invoice with the 3PL files: KPIs, tabs, filters, the e
 		const velo = cp.table('vue', 'partenaires').getByRole('row').filter({ hasText: 'VELO & CO' });
 		await expect(velo).toContainText('15');
 		await expect(velo).toContainText('13,50 €');
+		const book = await cp.exportAndRead("📥 Exporter la vue d'ensemble");
+		expect(book.sheetNames).toEqual(['Top 10 majorations', 'Majorations par partenaire', 'Rapprochement']);
+		expect(book.sheets['Top 10 majorations']).toHaveLength(11);
+		expect(book.sheets['Majorations par partenaire'].find((r) => r[0] === 'VELO & CO')?.slice(1)).toEqual([
+			15, 13.5, 6
+		]);
 	});
 
 	await test.step('⚠️ Majorations détectées, filtered by minimum amount and partner', async () => {

@@ -13,7 +13,10 @@ const DETAIL_HEADERS = [
 	'Prix HT (€)',
 	'Majoration (€)',
 	'Total TTC (€)',
-	'Méthode Correspondance'
+	'Méthode Correspondance',
+	// What the screen shows too, after the legacy's columns.
+	'Contrôle',
+	'Expédition aller'
 ];
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -48,6 +51,7 @@ test('Colissimo: 3PL files then the invoice give the 8R returns, KPIs and export
 		await expect(colissimo.kpi('Méthodes')).toContainText('14 · 12 · 10');
 		await expect(colissimo.kpi('Méthodes')).toContainText('CP + Date (10 à vérifier)');
 		await expect(colissimo.kpi('NON ATTRIBUÉ')).toContainText('6 lignes');
+		await expect(colissimo.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
 		await expect(colissimo.kpi('NON ATTRIBUÉ')).toContainText('45,84 € · 14,3 % des lignes');
 		await expect(colissimo.kpi('Doublons')).toContainText('2 lignes');
 		await expect(colissimo.kpi('Total à contester')).toContainText('18,72 €');

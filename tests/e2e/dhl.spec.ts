@@ -25,6 +25,10 @@ test('analyses the fixture CSV: KPIs, tabs, the formatted export read back, then
 	await expect(dhl.kpi('Surpoids')).toContainText('9 expéditions');
 	await expect(dhl.kpi('Doublons')).toContainText('3 lignes');
 	await expect(dhl.kpi('NON ATTRIBUÉ')).toContainText('7 lignes');
+	await expect(dhl.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
+	await expect(dhl.reconciliation()).toContainText(
+		'Total de « DHL_INVOICE_PAR7494288.csv » (ligne de facture I) : 2 200,68 € = lignes lues'
+	);
 
 	await expect(dhl.table('synthese', 'colonnes')).toContainText('Frais supplémentaire 1 (FUEL SURCHARGE)');
 	await expect(dhl.table('synthese', 'colonnes')).toContainText('AP');
@@ -36,7 +40,10 @@ test('analyses the fixture CSV: KPIs, tabs, the formatted export read back, then
 
 	const book = await dhl.exportAndRead('📥 Télécharger Excel');
 	expect(book.fileName).toMatch(/^DHL_Facturation_\d{8}\.xlsx$/);
-	expect(book.sheetNames).toEqual(['Données Détaillées', 'Synthèse Colonnes']);
+	expect(book.sheetNames).toEqual(['Données Détaillées', 'Synthèse Colonnes', 'Rapprochement']);
+	const rapprochement = book.sheets['Rapprochement'];
+	expect(rapprochement.find((r) => r[0] === 'Total des lignes lues')?.slice(1)).toEqual([57, 2200.68]);
+	expect(rapprochement.find((r) => r[0] === "Rapprochement : 0,00 € d'écart")?.[2]).toBe(0);
 	const detail = book.sheets['Données Détaillées'];
 	expect(detail[0]).toHaveLength(42);
 	expect(detail.length - 1).toBe(answers.shipments);

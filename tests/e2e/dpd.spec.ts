@@ -59,6 +59,7 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 		await expect(dpd.kpi('Partenaires')).toContainText('9');
 		await expect(dpd.kpi('Prix Total')).toContainText('1 461,05 €');
 		await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('12 lignes');
+		await expect(dpd.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
 		await expect(dpd.kpi('NON ATTRIBUÉ')).toContainText('91,77 € · 8,0 % des lignes');
 		await expect(dpd.kpi('Doublons')).toContainText('6 lignes');
 		await expect(dpd.kpi('Doublons')).toContainText('46,83 € à contester');
@@ -102,7 +103,8 @@ test('DPD: 3PL files then both invoices give the KPIs, tabs and exports of the g
 	await test.step('the four-sheet workbook holds the figures', async () => {
 		const book = await dpd.exportAndRead('📥 Exporter le classeur complet (4 feuilles)');
 		expect(book.fileName).toMatch(/^dpd_analyse_\d{8}\.xlsx$/);
-		expect(book.sheetNames).toEqual(['Synthèse', 'Détail', 'Suppléments', 'Retours']);
+		expect(book.sheetNames).toEqual(['Synthèse', 'Détail', 'Suppléments', 'Retours', 'Rapprochement']);
+		expect(book.sheets['Rapprochement'].find((r) => r[0] === 'NON ATTRIBUÉ')?.slice(1)).toEqual([12, 91.77]);
 		const synthese = book.sheets['Synthèse'];
 		expect(synthese[0]).toEqual(SYNTHESE_HEADERS);
 		expect(synthese).toHaveLength(10);

@@ -31,6 +31,7 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 		await expect(mr.kpi('Identifiés')).toContainText('90 %');
 		await expect(mr.kpi('Identifiés')).toContainText('52/58 retours');
 		await expect(mr.kpi('NON ATTRIBUÉ')).toContainText('6 lignes');
+		await expect(mr.reconciliation()).toContainText("Rapprochement : 0,00 € d'écart");
 		await expect(mr.kpi('Doublons')).toContainText('0 ligne');
 	});
 
@@ -70,7 +71,10 @@ test('Mondial Relay: 3PL files then the returns CSV give the TOOPOST synthesis, 
 			'Montant Base (€)',
 			'Majoration Service (€)',
 			'Montant Total (€)',
-			'Statut'
+			'Statut',
+			// What the screen shows too, after the legacy's columns.
+			'Contrôle',
+			'Correspondance'
 		]);
 		expect(detail).toHaveLength(1 + answers.per_partner['VELO & CO'].nb_retours);
 		expect(round2(detail.slice(1).reduce((s, r) => s + Number(r[9]), 0))).toBe(

@@ -90,6 +90,11 @@ test('consolidates DPD, Mondial Relay and Colis Privé per partner and writes th
 			'79 lignes facturées · 52,50 € à refacturer'
 		);
 		await expect(refact.carrierStatus('chronopost')).toContainText('Chronopost : aucune facture importée');
+		// The check each carrier page shows, here per carrier (RULINGS 21).
+		for (const carrier of ['dpd', 'mondial-relay', 'colis-prive'])
+			await expect(page.getByTestId(`carrier-reconciliation-${carrier}`)).toContainText(
+				"Rapprochement : 0,00 € d'écart"
+			);
 		await expect(refact.total()).toContainText('TOTAL GÉNÉRAL : 1 868,05 € · 227 lignes · 9 partenaires');
 		await expect(refact.partnerFeedback()).toContainText('Export de tous les partenaires (9 partenaires)');
 		const first = refact.synthesis().getByRole('row').nth(1);
@@ -101,7 +106,11 @@ test('consolidates DPD, Mondial Relay and Colis Privé per partner and writes th
 	await test.step('the workbook: Synthèse Partenaire then Refacturation, totals equal', async () => {
 		const { fileName, workbook } = await refact.generate();
 		expect(fileName).toMatch(/^Refacturation_\d{8}_\d{6}\.xlsx$/);
-		expect(workbook.worksheets.map((s) => s.name)).toEqual(['Synthèse Partenaire', 'Refacturation']);
+		expect(workbook.worksheets.map((s) => s.name)).toEqual([
+			'Synthèse Partenaire',
+			'Refacturation',
+			'Rapprochement'
+		]);
 		const syn = workbook.getWorksheet('Synthèse Partenaire')!;
 		expect(syn.getCell('A1').value).toBe('SYNTHÈSE REFACTURATION PAR PARTENAIRE');
 		expect(String(syn.getCell('A2').value)).toMatch(

@@ -41,8 +41,16 @@ test('Retours: the WMS export gives the statistics, Synthèse and Détail, expor
 		expect(book.fileName).toMatch(/^synthese_\d{8}\.xlsx$/);
 		expect(book.sheetNames).toEqual(['Synthèse']);
 		const rows = book.sheets['Synthèse'];
-		expect(rows[0]).toEqual(['Client', 'Nombre de Retours', 'Numéros de Commandes']);
-		expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([['VELO & CO', 15]]);
+		// The legacy's 3 columns, then what the screen shows: the client's products and reasons.
+		expect(rows[0]).toEqual([
+			'Client',
+			'Nombre de Retours',
+			'Numéros de Commandes',
+			'Produits Retournés',
+			'Avec motif',
+			'Sans motif'
+		]);
+		expect(rows.slice(1).map((r) => [...r.slice(0, 2), r[3]])).toEqual([['VELO & CO', 15, 34]]);
 	});
 
 	await test.step('Détail: one row per return, client filter, French dates, export', async () => {
@@ -58,7 +66,14 @@ test('Retours: the WMS export gives the statistics, Synthèse and Détail, expor
 		const book = await retours.exportAndRead();
 		expect(book.fileName).toMatch(/^detail_\d{8}\.xlsx$/);
 		const rows = book.sheets['Détail'];
-		expect(rows[0]).toEqual(['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés']);
+		expect(rows[0]).toEqual([
+			'ID Retour',
+			'Client',
+			'N° Commande',
+			'Date Création',
+			'Produits Retournés',
+			'Motif'
+		]);
 		expect(rows).toHaveLength(56);
 		expect(rows.slice(1).reduce((n, r) => n + Number(r[4]), 0)).toBe(127);
 	});

@@ -8,10 +8,6 @@ export function recordBackup(record: BackupHistoryRecord): Promise<unknown> {
 	return withWrite([db.backupHistory], () => db.backupHistory.put(record));
 }
 
-export function listBackupHistory(limit = 10): Promise<BackupHistoryRecord[]> {
-	return db.backupHistory.orderBy('createdAt').reverse().limit(limit).toArray();
-}
-
 /** The tables a restore can write, with their current counts. */
 export async function restorableTables(): Promise<
 	Record<string, { owner: string; label: string; count: number }>

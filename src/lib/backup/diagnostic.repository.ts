@@ -105,9 +105,3 @@ export async function moduleDiagnostics(): Promise<ModuleDiagnostic[]> {
 		};
 	}).filter((m) => m.tables.length > 0);
 }
-
-/** Current record counts per table, for the restore preview. */
-export async function currentCounts(): Promise<Record<string, number>> {
-	const counts = await Promise.all(db.tables.map(async (t) => [t.name, await t.count()] as const));
-	return Object.fromEntries(counts);
-}

@@ -9,10 +9,6 @@ export function listClaims(): Promise<ClaimRecord[]> {
 	return db.claims.toArray();
 }
 
-export function getClaim(id: string): Promise<ClaimRecord | undefined> {
-	return db.claims.get(id);
-}
-
 /** Attachments of one claim, oldest first; the Blobs come along (they are the thumbnails). */
 export async function listAttachments(claimId: string): Promise<ClaimAttachmentRecord[]> {
 	const rows = await db.claimAttachments.where('claimId').equals(claimId).toArray();

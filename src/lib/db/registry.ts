@@ -48,9 +48,3 @@ export const TABLE_REGISTRY: Record<string, TableInfo> = {
 		excludedReason: 'Instantanés internes au navigateur : une sauvegarde ne contient pas les sauvegardes.'
 	}
 };
-
-export function tableInfo(name: string): TableInfo {
-	const info = TABLE_REGISTRY[name];
-	if (!info) throw new Error(`Table absente du registre : ${name}`);
-	return info;
-}

@@ -18,6 +18,7 @@ export type ErrorCode =
 	| 'empty-file'
 	| 'already-imported'
 	| 'bad-lines'
+	| 'bad-invoice-lines'
 	| 'invalid-zip'
 	| 'empty-archive'
 	| 'truncated'
@@ -85,6 +86,9 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 		`Le fichier « ${d.file} » ne contient aucune ligne de données : rien n'a été importé. Vérifiez que c'est le bon fichier.`,
 	'already-imported': (d) =>
 		`Le fichier « ${d.file} » est déjà importé${d.as ? ` (sous le nom « ${d.as} »` : ''}${d.at ? `${d.as ? ', ' : ' ('}le ${d.at})` : d.as ? ')' : ''} : il n'a pas été ajouté une deuxième fois. Supprimez l'import existant si vous voulez le remplacer.`,
+	// A carrier invoice is never imported without some of its lines: every billed euro counts (RULINGS 21).
+	'bad-invoice-lines': (d) =>
+		`La facture « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : une ligne de facture n'est jamais écartée, chaque euro facturé doit être compté. Corrigez ces cellules dans le fichier, puis importez-le de nouveau.`,
 	'bad-lines': (d) =>
 		`Le fichier « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
 	// Backup files (d.file = the file's name): nothing is written when one of these is raised.

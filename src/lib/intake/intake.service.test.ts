@@ -36,4 +36,15 @@ describe('storeParsed', () => {
 		expect(await db.datasets('logisticiens').count()).toBe(0);
 		expect(await db.chunks('logisticiens').count()).toBe(0);
 	});
+
+	it('refuses a carrier invoice with an unreadable line, even when asked to skip it (RULINGS 21)', async () => {
+		const invoice = new TextEncoder().encode(
+			'Tracking;Poids facturé;Majoration service;Code Postal\nCP1;1,2;1,50;75001\nCP2;abc;0;75002\n'
+		);
+		const upload = await packParsed(parseBytes(invoice, 'cp.csv', 'colis-prive'));
+		await expect(
+			storeParsed('colisPrive', 'facture', upload, new Blob([invoice]), { skipBadLines: true, invoice: true })
+		).rejects.toMatchObject({ code: 'bad-invoice-lines', details: { file: 'cp.csv', line: 3 } });
+		expect(await db.datasets('colisPrive').count()).toBe(0);
+	});
 });

@@ -99,6 +99,8 @@ export interface StoreOptions {
 	period?: string | null;
 	/** Import without the lines the parser could not read (they are kept in `skipped`). */
 	skipBadLines?: boolean;
+	/** A carrier invoice: unreadable lines refuse the file, never skipped (RULINGS 21). */
+	invoice?: boolean;
 	/** Replace this slot's datasets of the same period (a corrected invoice): a safety snapshot comes first. */
 	replace?: boolean;
 	/** When the file was first received, if before now (a file brought over from the old app). */
@@ -117,9 +119,9 @@ export async function storeParsed(
 	opts: StoreOptions = {}
 ): Promise<DatasetRecord> {
 	const { result } = parsed;
-	if (result.errors.length && !opts.skipBadLines) {
+	if (result.errors.length && (opts.invoice || !opts.skipBadLines)) {
 		const first = result.errors[0];
-		throw new PilotError('bad-lines', {
+		throw new PilotError(opts.invoice ? 'bad-invoice-lines' : 'bad-lines', {
 			file: parsed.fileName,
 			count: result.errors.length,
 			line: first.line,
@@ -190,6 +192,8 @@ export interface ImportOptions {
 	file: File;
 	period?: string | null;
 	skipBadLines?: boolean;
+	/** A carrier invoice: unreadable lines refuse the file, nothing is asked (RULINGS 21). */
+	invoice?: boolean;
 	replace?: boolean;
 	/** Asked when some lines cannot be read: true imports without them, false rejects the file. */
 	confirmBadLines?: (errors: { line: number; message: string }[], fileName: string) => Promise<boolean>;
@@ -205,7 +209,7 @@ export async function importFile(opts: ImportOptions): Promise<DatasetRecord | u
 		const duplicate = await alreadyImported(opts.store, parsed);
 		if (duplicate) throw duplicate;
 		let skipBadLines = opts.skipBadLines ?? false;
-		if (parsed.result.errors.length && !skipBadLines && opts.confirmBadLines) {
+		if (parsed.result.errors.length && !skipBadLines && !opts.invoice && opts.confirmBadLines) {
 			skipBadLines = await opts.confirmBadLines(parsed.result.errors, parsed.fileName);
 		}
 		if (opts.signal?.aborted) throw new PilotError('cancelled');
@@ -217,6 +221,7 @@ export async function importFile(opts: ImportOptions): Promise<DatasetRecord | u
 			{
 				period: opts.period,
 				skipBadLines,
+				invoice: opts.invoice,
 				replace: opts.replace,
 				onProgress: opts.onProgress
 			}

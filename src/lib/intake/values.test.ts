@@ -9,7 +9,9 @@ import {
 	parseCents,
 	parseDay,
 	parseGrams,
-	parseNumber
+	parseNumber,
+	sameKey,
+	groupCounts
 } from './values';
 
 describe('parseNumber', () => {
@@ -125,5 +127,35 @@ describe("dominantMonth (a file's period)", () => {
 		expect(dominantMonth(['2026-10-01', '2026-11-01'])).toBe('2026-11');
 		expect(dominantMonth([])).toBeNull();
 		expect(mostFrequent(['EUR', 'EUR', 'CHF', undefined])).toBe('EUR');
+	});
+});
+
+describe('sameKey (RULINGS 20)', () => {
+	it('sees through case, accents, spaces, and reads numbers as numbers', () => {
+		expect(sameKey('TOOPOST')).toBe(sameKey(' Toopost '));
+		expect(sameKey('Éléonore  Dupré')).toBe(sameKey('eleonore dupre'));
+		expect(sameKey('4,40')).toBe(sameKey('4.4'));
+		expect(sameKey('4,40')).toBe(sameKey(4.4));
+		expect(sameKey('1 234,50')).toBe(sameKey(1234.5));
+		expect(sameKey('')).toBe(sameKey(null));
+		expect(sameKey('A1')).not.toBe(sameKey('A2'));
+		expect(sameKey('4,41')).not.toBe(sameKey('4.4'));
+	});
+
+	it('keeps digit runs past 15 digits as text, never rounding two trackings into one', () => {
+		expect(sameKey('12345678901234567')).not.toBe(sameKey('12345678901234568'));
+	});
+
+	it('groups counts under the most frequent spelling', () => {
+		expect(
+			groupCounts([
+				['DPD', 3],
+				['dpd', 1],
+				['Chronopost', 2]
+			])
+		).toEqual([
+			['Chronopost', 2],
+			['DPD', 4]
+		]);
 	});
 });

@@ -171,3 +171,48 @@ export function dominantMonth(days: Iterable<string | null | undefined>): string
 	for (const d of days) if (d) months.push(monthOf(d));
 	return mostFrequent(months);
 }
+
+/** Past 15 digits a number is no longer exact: such digit runs (long trackings) stay text. */
+const EXACT_DIGITS = 15;
+
+/**
+ * The one test of "identical" values (RULINGS 20): case, accents and spaces aside, numbers as numbers
+ * (`4,40` = `4.4` = 4.4). Every duplicate, "listed twice" and grouping test compares these keys.
+ */
+export function sameKey(v: Cell | undefined): string {
+	if (v === null || v === undefined) return '';
+	if (typeof v === 'number') return Number.isFinite(v) ? `#${v}` : '';
+	if (v instanceof Date) return parseDay(v) ?? '';
+	if (typeof v === 'boolean') return v ? 'vrai' : 'faux';
+	const text = v.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+	if (/^[-+(]?[\d\s.,]+\)?-?$/.test(text) && (text.match(/\d/g)?.length ?? 0) <= EXACT_DIGITS) {
+		const n = parseNumber(text);
+		if (n !== null) return `#${n}`;
+	}
+	return text
+		.normalize('NFD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase();
+}
+
+/**
+ * Counts by name, names equal under `sameKey` as one (`DPD`, `dpd`, `Dpd `): each group under its most
+ * frequent spelling (the first met on a tie), sorted by name.
+ */
+export function groupCounts(counts: Iterable<[string, number]>): [string, number][] {
+	const groups = new Map<string, { total: number; spellings: Map<string, number> }>();
+	for (const [name, n] of counts) {
+		const key = sameKey(name);
+		const group = groups.get(key) ?? { total: 0, spellings: new Map<string, number>() };
+		group.total += n;
+		group.spellings.set(name.trim(), (group.spellings.get(name.trim()) ?? 0) + n);
+		groups.set(key, group);
+	}
+	return [...groups.values()]
+		.map((g): [string, number] => {
+			// The most frequent spelling; on a tie the first met (the sort is stable).
+			const [name] = [...g.spellings].sort((a, b) => b[1] - a[1])[0];
+			return [name, g.total];
+		})
+		.sort((a, b) => a[0].localeCompare(b[0], 'fr'));
+}

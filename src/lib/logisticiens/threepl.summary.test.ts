@@ -39,4 +39,15 @@ describe('summarisePeriods', () => {
 		]);
 		expect(out[0].perPartner).toEqual([['P', 6]]);
 	});
+
+	it('counts DPD, dpd and « Dpd » as one carrier (RULINGS 20)', () => {
+		const out = summarisePeriods([
+			file('a', '2026-11', 1, { DPD: 3, 'Colis Privé': 1 }),
+			file('b', '2026-11', 2, { dpd: 1, ' Dpd ': 1, 'COLIS PRIVE': 1 })
+		]);
+		expect(out[0].perCarrier).toEqual([
+			['Colis Privé', 2],
+			['DPD', 5]
+		]);
+	});
 });

@@ -1,5 +1,6 @@
 /** The library's listing: files grouped by period with counts per carrier and per partner. Pure. */
 import type { DatasetRecord } from '$lib/db/records';
+import { groupCounts } from '$lib/intake/values';
 
 export interface PeriodSummary {
 	period: string;
@@ -38,7 +39,8 @@ export function summarisePeriods(datasets: DatasetRecord[]): PeriodSummary[] {
 				files,
 				rows: files.reduce((n, f) => n + f.rowCount, 0),
 				skipped: files.reduce((n, f) => n + f.skipped.length, 0),
-				perCarrier: [...carriers].sort(byName),
+				// `DPD`, `dpd` and `Dpd` are one carrier (RULINGS 20).
+				perCarrier: groupCounts(carriers),
 				perPartner: [...partners].sort(byName)
 			};
 		});

@@ -9,6 +9,7 @@
  */
 import { costMonth } from '$lib/carriers/pipeline/carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine, type MatchedLine } from '$lib/carriers/pipeline/carrier.types';
+import type { Reconciliation } from '$lib/carriers/pipeline/reconciliation';
 
 /** The carriers of the export, in the legacy's column order (DHL, ignored by the legacy, last). */
 export const REFACT_CARRIERS = [
@@ -44,6 +45,8 @@ export interface CarrierSource {
 	lines: RefactLine[];
 	/** Its analysis failed (already reported): its amounts are missing, which the page must say. */
 	failed?: boolean;
+	/** Its invoices' reconciliation, as its page shows it (RULINGS 21). */
+	reconciliation?: Reconciliation;
 }
 
 export interface RefactRow {
@@ -72,6 +75,8 @@ export interface CarrierStatus {
 	cents: number;
 	/** French explanation when the carrier adds nothing, else null. */
 	message: string | null;
+	/** Every euro of its stored invoices accounted for (all months), as on its page; null when none. */
+	reconciliation: Reconciliation | null;
 }
 
 export interface Consolidation {
@@ -200,7 +205,8 @@ export function consolidate(sources: readonly CarrierSource[], options: Consolid
 				lines,
 				cents,
 				own.some((s) => s.failed)
-			)
+			),
+			reconciliation: own.find((s) => s.reconciliation)?.reconciliation ?? null
 		});
 	}
 	const all = [...byKey.values()];

@@ -62,7 +62,12 @@ export async function loadSources(
 			// says this one's amounts are missing rather than under-billing silently.
 			sources.push(
 				computed
-					? { carrier: id, files, lines: refactLines(computed.analysis.lines, module.rebillCents) }
+					? {
+							carrier: id,
+							files,
+							lines: refactLines(computed.analysis.lines, module.rebillCents),
+							reconciliation: computed.analysis.reconciliation
+						}
 					: { carrier: id, files, lines: [], failed: true }
 			);
 		}

@@ -24,7 +24,12 @@ function source<Row, L extends BilledLine, R>(
 	// The automatic window, as the carrier page computes it (RULINGS 4).
 	const window = windowFor(invoiceDays(module.lines(files)));
 	const analysis = analyseCarrier(module, files, threePLLookup(window), window);
-	return { carrier, files: files.length, lines: refactLines(analysis.lines, module.rebillCents) };
+	return {
+		carrier,
+		files: files.length,
+		lines: refactLines(analysis.lines, module.rebillCents),
+		reconciliation: analysis.reconciliation
+	};
 }
 
 /** Chronopost, Colissimo and DHL fixtures against the 3PL fixtures. */

@@ -7,6 +7,8 @@ import {
 	DETAIL_HEADERS,
 	DETAIL_SHEET,
 	periodLabel,
+	RECONCILIATION_HEADERS,
+	RECONCILIATION_SHEET,
 	refactWorkbook,
 	SYNTHESIS_HEADERS,
 	SYNTHESIS_SHEET
@@ -29,7 +31,15 @@ describe('the Refacturation workbook (legacy 8.3) on the fixtures', () => {
 	it('writes Synthèse Partenaire then Refacturation, with the legacy layout and euro formats', async () => {
 		const data = consolidate(sources, { months, partners: null });
 		const wb = await readBack(await refactWorkbook(data, { now, months, partners: null }));
-		expect(wb.worksheets.map((s) => s.name)).toEqual([SYNTHESIS_SHEET, DETAIL_SHEET]);
+		expect(wb.worksheets.map((s) => s.name)).toEqual([SYNTHESIS_SHEET, DETAIL_SHEET, RECONCILIATION_SHEET]);
+		// Each carrier's invoices reconciled, as its page shows them (RULINGS 21).
+		const rec = wb.getWorksheet(RECONCILIATION_SHEET)!;
+		expect(rowValues(rec, 1)).toEqual(RECONCILIATION_HEADERS);
+		expect([2, 3, 4].map((n) => rowValues(rec, n).slice(0, 7))).toEqual([
+			['DPD', 1369.28, 91.77, 0, 1461.05, undefined, 0],
+			['Mondial Relay', 319.1, 35.4, 47.2, 401.7, undefined, 0],
+			['Colis Privé', 417.99, 47.4, 0, 465.39, undefined, 0]
+		]);
 
 		const syn = wb.getWorksheet(SYNTHESIS_SHEET)!;
 		expect(syn.getCell('A1').value).toBe('SYNTHÈSE REFACTURATION PAR PARTENAIRE');

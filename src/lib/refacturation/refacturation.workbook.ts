@@ -1,6 +1,6 @@
 /**
  * The « Export Refacturation » workbook (legacy §8.3): sheet `Synthèse Partenaire` first, then
- * `Refacturation`, with the legacy's titles, fills and fonts — plus what §8.5 lacked: euro and date formats,
+ * `Refacturation` (then `Rapprochement`, each carrier's invoices reconciled), with the legacy's titles, fills and fonts — plus what §8.5 lacked: euro and date formats,
  * the period in the header, DHL's column, formula injection neutralised. Written with ExcelJS (RULINGS 10),
  * loaded only when an export is asked for.
  */
@@ -8,6 +8,7 @@ import type { Cell, Worksheet } from 'exceljs';
 import { neutraliseCell } from '$lib/export';
 import { cellValue } from '$lib/export/xlsx.writer';
 import { formatDateTime, formatPeriod } from '$lib/i18n/format';
+import { reconciliationLines } from '$lib/carriers/pipeline/reconciliation';
 import { REFACT_CARRIERS, type Consolidation, type PartnerSynthesis } from './refacturation.consolidate';
 
 export const SYNTHESIS_SHEET = 'Synthèse Partenaire';
@@ -25,6 +26,19 @@ export const SYNTHESIS_HEADERS = [
 	'Nb_Commandes',
 	...REFACT_CARRIERS.map((c) => c.column),
 	'TOTAL'
+];
+
+/** A third sheet: each carrier's invoices reconciled, the check its page shows (RULINGS 21). */
+export const RECONCILIATION_SHEET = 'Rapprochement';
+export const RECONCILIATION_HEADERS = [
+	'Transporteur',
+	'Σ partenaires',
+	'NON ATTRIBUÉ',
+	'Hors analyse',
+	'Total des lignes lues',
+	'Total du fichier',
+	'Écart',
+	'Détail'
 ];
 
 const NAVY = 'FF2D3E50';
@@ -157,6 +171,31 @@ function detailSheet(sheet: Worksheet, data: Consolidation): void {
 	fitWidths(sheet, width, 1, 30);
 }
 
+/** Each carrier's invoices reconciled (RULINGS 21), after the legacy's two sheets. */
+function reconciliationSheet(sheet: Worksheet, data: Consolidation): void {
+	headerRow(sheet, 1, RECONCILIATION_HEADERS);
+	const carriers = data.carriers.filter((c) => c.reconciliation);
+	carriers.forEach((c, i) => {
+		const r = c.reconciliation!;
+		const row = sheet.getRow(2 + i);
+		const fileCents = r.files.length ? r.files.reduce((s, f) => s + f.fileCents, 0) / 100 : null;
+		row.values = [
+			c.label,
+			r.partnersCents / 100,
+			r.unattributedCents / 100,
+			r.excluded.reduce((s, e) => s + e.cents, 0) / 100,
+			r.readCents / 100,
+			fileCents,
+			r.gapCents / 100,
+			neutraliseCell(reconciliationLines(r).join(' · '))
+		];
+		for (let col = 2; col <= 7; col++) row.getCell(col).numFmt = EURO;
+		if (r.gapCents !== 0) fill(row.getCell(7), RED);
+	});
+	fitWidths(sheet, RECONCILIATION_HEADERS.length - 1, 1, 25);
+	sheet.getColumn(RECONCILIATION_HEADERS.length).width = 100;
+}
+
 /** The workbook as xlsx bytes (browser and Node). */
 export async function refactWorkbook(data: Consolidation, ctx: WorkbookContext): Promise<ArrayBuffer> {
 	const { default: ExcelJS } = await import('exceljs');
@@ -165,5 +204,7 @@ export async function refactWorkbook(data: Consolidation, ctx: WorkbookContext):
 	workbook.created = ctx.now;
 	synthesisSheet(workbook.addWorksheet(SYNTHESIS_SHEET), data, ctx);
 	detailSheet(workbook.addWorksheet(DETAIL_SHEET), data);
+	if (data.carriers.some((c) => c.reconciliation))
+		reconciliationSheet(workbook.addWorksheet(RECONCILIATION_SHEET), data);
 	return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }

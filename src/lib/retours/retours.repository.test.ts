@@ -54,8 +54,19 @@ describe('Retours stored and read back', () => {
 			record.result as { tables: { id: string; columns: { header: string }[]; rows: unknown[][] }[] }
 		).tables;
 		expect(tables.map((t) => [t.id, t.columns.map((c) => c.header), t.rows.length])).toEqual([
-			['synthese', ['Client', 'Nombre de Retours', 'Numéros de Commandes'], 9],
-			['detail', ['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés'], 55]
+			[
+				'synthese',
+				[
+					'Client',
+					'Nombre de Retours',
+					'Numéros de Commandes',
+					'Produits Retournés',
+					'Avec motif',
+					'Sans motif'
+				],
+				9
+			],
+			['detail', ['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés', 'Motif'], 55]
 		]);
 	});
 });

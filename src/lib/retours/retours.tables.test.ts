@@ -45,7 +45,14 @@ describe('Retours tables and exports', () => {
 		expect(fileName).toBe('synthese_20261127.xlsx');
 		const { names, rows } = await sheetOf(blob);
 		expect(names).toEqual(['Synthèse']);
-		expect(rows[0]).toEqual(['Client', 'Nombre de Retours', 'Numéros de Commandes']);
+		expect(rows[0]).toEqual([
+			'Client',
+			'Nombre de Retours',
+			'Numéros de Commandes',
+			'Produits Retournés',
+			'Avec motif',
+			'Sans motif'
+		]);
 		expect(rows.slice(1).map((r) => r.slice(0, 2))).toEqual([['VELO & CO', 15]]);
 	});
 
@@ -54,7 +61,14 @@ describe('Retours tables and exports', () => {
 		expect(fileName).toBe('detail_20261127.xlsx');
 		const { names, rows } = await sheetOf(blob);
 		expect(names).toEqual(['Détail']);
-		expect(rows[0]).toEqual(['ID Retour', 'Client', 'N° Commande', 'Date Création', 'Produits Retournés']);
+		expect(rows[0]).toEqual([
+			'ID Retour',
+			'Client',
+			'N° Commande',
+			'Date Création',
+			'Produits Retournés',
+			'Motif'
+		]);
 		expect(rows).toHaveLength(56);
 		const r5064 = rows.find((r) => r[0] === '5064')!;
 		expect(r5064[4]).toBe(6);

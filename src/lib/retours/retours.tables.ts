@@ -24,10 +24,11 @@ export function syntheseTable(a: RetoursAnalysis): AnyTableSpec {
 		columns: [
 			{ header: 'Client', kind: 'text', value: (r) => r.client },
 			{ header: 'Nombre de Retours', kind: 'int', value: (r) => r.returns },
-			// Screen extras before the long order list, so they stay in sight; the export keeps the legacy's 3 columns.
-			{ header: 'Produits Retournés', kind: 'int', value: (r) => r.products, screenOnly: true },
-			{ header: 'Avec motif', kind: 'int', value: (r) => r.withReason, screenOnly: true },
-			{ header: 'Sans motif', kind: 'int', value: (r) => r.withoutReason, screenOnly: true },
+			// Screen extras before the long order list, so they stay in sight; the export has them after the
+			// legacy's 3 columns.
+			{ header: 'Produits Retournés', kind: 'int', value: (r) => r.products, exportLast: true },
+			{ header: 'Avec motif', kind: 'int', value: (r) => r.withReason, exportLast: true },
+			{ header: 'Sans motif', kind: 'int', value: (r) => r.withoutReason, exportLast: true },
 			{ header: 'Numéros de Commandes', kind: 'text', value: (r) => r.orders.join(', ') }
 		],
 		rows: a.synthese,
@@ -46,7 +47,7 @@ export function detailTable(a: RetoursAnalysis): AnyTableSpec {
 			{ header: 'N° Commande', kind: 'text', value: (r) => r.order },
 			{ header: 'Date Création', kind: 'date', value: (r) => r.day },
 			{ header: 'Produits Retournés', kind: 'int', value: (r) => r.products },
-			{ header: 'Motif', kind: 'text', value: (r) => r.reason, screenOnly: true }
+			{ header: 'Motif', kind: 'text', value: (r) => r.reason, exportLast: true }
 		],
 		rows: a.detail,
 		filters: [

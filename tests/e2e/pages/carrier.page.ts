@@ -59,6 +59,11 @@ export class CarrierPage extends ShellPage {
 		});
 	}
 
+	/** The page's "Rapprochement : … d'écart" line and its equation (RULINGS 21). */
+	reconciliation() {
+		return this.page.getByTestId('reconciliation');
+	}
+
 	kpi(label: string) {
 		return this.page.getByTestId(`kpi-${slug(label)}`);
 	}

@@ -123,7 +123,8 @@ describe('Chronopost on the fixture invoice (answers.json)', () => {
 			'Synthèse Partenaires',
 			'Surplus Partenaires',
 			'Détail Commandes',
-			'Retours Expéditeur'
+			'Retours Expéditeur',
+			'Rapprochement'
 		]);
 		const sheet = (name: string) =>
 			XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets[name], { header: 1 });

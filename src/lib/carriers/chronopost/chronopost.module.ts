@@ -21,6 +21,7 @@ import {
 	partnersForDisplay,
 	surplusCents,
 	totalToContest,
+	CHRONO_BILLING,
 	type ChronoDetailRow,
 	type ChronoOtherRow,
 	type ChronoLine,
@@ -387,7 +388,8 @@ const exports: ExportSpec[] = [
 		label: '📥 Exporter le classeur complet (4 feuilles)',
 		fileName: (s) => `chronopost_analyse_${s.day}_${s.time}.xlsx`,
 		sheets: [SHEETS.synthese, SHEETS.surplus, SHEETS.detail, SHEETS.retours],
-		rows: 'all'
+		rows: 'all',
+		reconciliation: true
 	}
 ];
 
@@ -417,6 +419,7 @@ export function chronopostModuleFor(
 		],
 		rules: { acceptsCarrier: isChronopostCarrier, overweightToleranceG: CHRONO_OVERWEIGHT_TOLERANCE_G },
 		lines: chronoLines,
+		billing: CHRONO_BILLING,
 		flag: (lines) => flagChronopost(lines, selected),
 		analyse: (lines) => analyseChronopost(lines),
 		kpis: [

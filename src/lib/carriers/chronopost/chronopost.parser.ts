@@ -179,12 +179,22 @@ function trackingOf(row: Cell[], col: number): string | null {
 	return null;
 }
 
+/** The recap's "Total HT" row: its last amount, or null for any other row. */
+function recapTotal(row: Cell[]): number | null {
+	if (!row.some((c) => headerKey(c) === 'total ht')) return null;
+	const amounts = row.filter(
+		(c) => typeof c === 'number' || (typeof c === 'string' && parseCents(c) !== null)
+	);
+	return amounts.length ? parseCents(amounts[amounts.length - 1]) : null;
+}
+
 export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const invoice = invoiceNumber(sheets, ctx.fileName);
 	const rows: ChronoRow[] = [];
 	const errors: ParseResult['errors'] = [];
 	const unknownLabels: { line: number; label: string; amountCents: number }[] = [];
 	let sections = 0;
+	let fileTotal: number | null = null;
 	/** The parcel row above: surcharge rows belong to it. `rejected` when its own row could not be read. */
 	let parcel: { tracking: string; date: string | null; rejected?: number } | null = null;
 	const multiSheet = invoiceSheets(sheets).length > 1;
@@ -200,15 +210,23 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 				sections++;
 				return;
 			}
-			// Nothing above the first detail header is read: that is the invoice's recap block.
-			if (!cols || row.every(isBlank)) return;
+			// Above the first detail header is the invoice's recap block: only its "Total HT" is read, for the
+			// reconciliation (RULINGS 21); the surcharges are read from the detail rows (RULINGS 8).
+			if (!cols) {
+				const recap = recapTotal(row);
+				if (recap !== null) fileTotal = (fileTotal ?? 0) + recap;
+				return;
+			}
+			if (row.every(isBlank)) return;
 			const c: Columns = cols;
 			const at = (i: number): Cell => (i >= 0 ? (row[i] ?? null) : null);
-			const tracking = trackingOf(row, c.tracking);
 			const amount = at(c.amount);
 			const amountCents = parseCents(amount);
+			// A dated, priced row without a readable tracking is still a billed parcel (RULINGS 21).
+			const tracking =
+				trackingOf(row, c.tracking) ?? (parseDay(at(c.date)) && amountCents !== null ? '' : null);
 
-			if (tracking) {
+			if (tracking !== null) {
 				const rawDate = at(c.date);
 				const date = parseDay(rawDate);
 				const rawWeight = at(c.weight);
@@ -220,7 +238,10 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 					problems.push(`poids illisible « ${cellText(rawWeight)} »`);
 				parcel = { tracking, date, rejected: problems.length ? line : undefined };
 				if (problems.length) {
-					errors.push({ line, message: `${where} (${tracking}) : ${problems.join(', ')}` });
+					errors.push({
+						line,
+						message: `${where} (${tracking || 'sans tracking'}) : ${problems.join(', ')}`
+					});
 					return;
 				}
 				rows.push({
@@ -320,7 +341,8 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 			sections,
 			envois,
 			surplus: rows.filter((r) => r.kind === 'surplus').length,
-			unknownLabels
+			unknownLabels,
+			...(fileTotal === null ? {} : { fileTotal: { cents: fileTotal, label: 'récapitulatif, Total HT' } })
 		}
 	};
 }

@@ -2,6 +2,7 @@
  * Chronopost analysis over matched parcel lines (pure): theoretical price at the 3PL weight and country,
  * weight and price gaps, the seven surcharge types, and the "total à contester" rule of RULINGS 8.
  */
+import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, LineFlag, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
@@ -38,6 +39,15 @@ export interface ChronoLine extends BilledLine {
 	/** Billed rows under the parcel that are none of the seven types (listed, not counted in the total). */
 	others: { label: string; amountCents: number; line: number }[];
 }
+
+/** Parcel rows and the surcharge rows under them all bill: a line is worth all of them (RULINGS 21). */
+export const CHRONO_BILLING: CarrierBilling<ChronoRow, ChronoLine> = {
+	rowCents: (row) => row.amountCents,
+	lineCents: (line) =>
+		line.amountCents +
+		line.surcharges.reduce((s, x) => s + x.amountCents, 0) +
+		line.others.reduce((s, x) => s + x.amountCents, 0)
+};
 
 /** Stored parser rows of every invoice → parcel lines, each carrying its surcharges (file order). */
 export function chronoLines(files: InvoiceFile<ChronoRow>[]): ChronoLine[] {

@@ -149,7 +149,8 @@ describe('Colis Privé on the fixture invoice (answers.json)', () => {
 			'Poids expédition (g)',
 			'Poids facturé',
 			'Code Postal',
-			'Majoration service'
+			'Majoration service',
+			'Contrôle'
 		]);
 		expect(rows.length - 1).toBe(answers.lines);
 		const total = rows.slice(1).reduce((s, r) => s + ((r[8] as number | null) ?? 0), 0);

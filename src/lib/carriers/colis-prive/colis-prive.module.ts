@@ -15,6 +15,7 @@ import type { ColisPriveRow } from './colis-prive.parser';
 import {
 	COLIS_PRIVE_OVERWEIGHT_TOLERANCE_G,
 	analyseColisPrive,
+	COLIS_PRIVE_BILLING,
 	colisPriveLines,
 	hasMajoration,
 	isColisPriveCarrier,
@@ -37,7 +38,7 @@ const c = {
 		header: 'Contrôle',
 		kind: 'text',
 		value: (m) => m.flags.map((f) => f.label).join(', ') || (m.match ? '' : NON_ATTRIBUE),
-		screenOnly: true
+		exportLast: true
 	},
 	partner: { header: 'Nom du partenaire', kind: 'text', value: (m) => m.partner },
 	originOrder: {
@@ -131,7 +132,8 @@ const tabs: TabSpec<ColisPriveLine, ColisPriveResult>[] = [
 				rows: a.result.partners,
 				tone: (p) => (p.partner === NON_ATTRIBUE ? 'warn' : null)
 			})
-		]
+		],
+		exports: ['vue']
 	},
 	{
 		id: 'majorations',
@@ -210,6 +212,17 @@ const exports: ExportSpec[] = [
 		sheets: [{ name: 'Croisement', tab: 'detail', table: 'croisement' }],
 		// The legacy's file is the whole result, whatever the tab filters (spec §4.5); the tab says so.
 		rows: 'all'
+	},
+	{
+		id: 'vue',
+		label: "📥 Exporter la vue d'ensemble",
+		fileName: (s) => `Vue_ensemble_Colis_Prive_${s.day}_${s.time}.xlsx`,
+		sheets: [
+			{ name: 'Top 10 majorations', tab: 'vue', table: 'top' },
+			{ name: 'Majorations par partenaire', tab: 'vue', table: 'partenaires' }
+		],
+		rows: 'all',
+		reconciliation: true
 	}
 ];
 
@@ -228,6 +241,7 @@ export const colisPriveModule: CarrierModule<ColisPriveRow, ColisPriveLine, Coli
 	],
 	rules: { acceptsCarrier: isColisPriveCarrier, overweightToleranceG: COLIS_PRIVE_OVERWEIGHT_TOLERANCE_G },
 	lines: colisPriveLines,
+	billing: COLIS_PRIVE_BILLING,
 	// Legacy export contract: the partner is re-billed the « Majoration service », not the transport.
 	rebillCents: (ml) => ml.line.row.majorationCents ?? 0,
 	analyse: (lines) => analyseColisPrive(lines),

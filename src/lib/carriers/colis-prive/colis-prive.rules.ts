@@ -3,6 +3,7 @@
  * service-surcharge ("majoration") detection. Every billed line is kept: lines no 3PL row explains are
  * NON ATTRIBUÉ with their surcharges (legacy CP-5 dropped them silently).
  */
+import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import type { ColisPriveRow } from './colis-prive.parser';
@@ -29,6 +30,9 @@ export interface ColisPriveLine extends BilledLine {
 export function billedCents(row: ColisPriveRow): number {
 	return row.totalHtCents ?? (row.prixHtCents ?? 0) + (row.majorationCents ?? 0);
 }
+
+/** Every stored row is a billed line (RULINGS 21). */
+export const COLIS_PRIVE_BILLING: CarrierBilling<ColisPriveRow, ColisPriveLine> = { rowCents: billedCents };
 
 export function colisPriveLines(files: InvoiceFile<ColisPriveRow>[]): ColisPriveLine[] {
 	return files.flatMap(({ dataset, rows }) =>

@@ -58,7 +58,9 @@ describe('Colissimo exports', () => {
 			'Prix HT (€)',
 			'Majoration (€)',
 			'Total TTC (€)',
-			'Méthode Correspondance'
+			'Méthode Correspondance',
+			'Contrôle',
+			'Expédition aller'
 		]);
 		expect(sheet).toHaveLength(answers.returns_8R + 1);
 		const sum = (col: number) => round2(sheet.slice(1).reduce((s: number, r) => s + (r[col] as number), 0));

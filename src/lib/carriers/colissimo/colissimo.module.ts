@@ -17,6 +17,7 @@ import {
 	LOW_CONFIDENCE,
 	matchReturn,
 	METHODS,
+	COLISSIMO_BILLING,
 	RETURN_WINDOW_DAYS,
 	rateBanner,
 	type ColissimoLine,
@@ -28,7 +29,7 @@ import {
 
 /** The legacy's "📋 Détail des Retours" columns, in its order (and its export's headers). */
 const detailColumns: ColumnSpec<ColissimoReturn>[] = [
-	{ header: 'Contrôle', kind: 'text', value: (r) => r.control, screenOnly: true },
+	{ header: 'Contrôle', kind: 'text', value: (r) => r.control, exportLast: true },
 	{ header: 'Nom Partenaire', kind: 'text', value: (r) => r.partner },
 	{ header: 'N° Commande', kind: 'text', value: (r) => r.order },
 	{ header: 'Tracking Aller', kind: 'text', value: (r) => r.outbound },
@@ -39,7 +40,7 @@ const detailColumns: ColumnSpec<ColissimoReturn>[] = [
 	{ header: 'Majoration (€)', kind: 'cents', value: (r) => r.majorationCents },
 	{ header: 'Total TTC (€)', kind: 'cents', value: (r) => r.totalCents },
 	{ header: 'Méthode Correspondance', kind: 'text', value: (r) => r.method },
-	{ header: 'Expédition aller', kind: 'date', value: (r) => r.shipDate, screenOnly: true }
+	{ header: 'Expédition aller', kind: 'date', value: (r) => r.shipDate, exportLast: true }
 ];
 
 const syntheseColumns: ColumnSpec<ColissimoSynthese>[] = [
@@ -167,7 +168,8 @@ const exports: ExportSpec[] = [
 			{ name: 'Synthèse', tab: 'synthese', table: 'synthese' },
 			{ name: 'Méthodes', tab: 'synthese', table: 'methodes' }
 		],
-		rows: 'filtered'
+		rows: 'filtered',
+		reconciliation: true
 	}
 ];
 
@@ -186,6 +188,7 @@ export const colissimoModule: CarrierModule<ColissimoRow, ColissimoLine, Colissi
 	],
 	rules: COLISSIMO_RULES,
 	lines: colissimoLines,
+	billing: COLISSIMO_BILLING,
 	match: matchReturn,
 	analyse: (lines, { lookup }) => analyseColissimo(lines, lookup),
 	kpis: [

@@ -8,6 +8,7 @@
  * postcodes compared as 5 characters (CO-9), a blank partner is NON ATTRIBUÉ (CO-10), a return billed
  * twice is a "Doublon" (the pipeline's flag, RULINGS 2).
  */
+import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { matchTracking, sumByPartner } from '../pipeline/carrier.analysis';
 import {
@@ -94,6 +95,12 @@ export function isColissimoCarrier(carrierUpper: string): boolean {
 }
 
 export const COLISSIMO_RULES: CarrierRules = { acceptsCarrier: isColissimoCarrier };
+
+/** The module analyses the 8R returns; the invoice's other lines are counted apart (RULINGS 21). */
+export const COLISSIMO_BILLING: CarrierBilling<ColissimoRow, ColissimoLine> = {
+	rowCents: (row) => row.totalCents,
+	excluded: [{ label: 'envois hors retours (non analysés)', test: (row) => !isReturn(row) }]
+};
 
 /** Stored rows of every invoice (upload order) → the 8R returns as billed lines. */
 export function colissimoLines(files: InvoiceFile<ColissimoRow>[]): ColissimoLine[] {

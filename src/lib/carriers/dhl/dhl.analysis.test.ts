@@ -90,7 +90,7 @@ describe('DHL on the fixture invoice (answers.json)', () => {
 		expect(fileName).toMatch(/^DHL_Facturation_\d{8}\.xlsx$/);
 		const bytes = new Uint8Array(await blob.arrayBuffer());
 		const book = XLSX.read(bytes);
-		expect(book.SheetNames).toEqual(['Données Détaillées', 'Synthèse Colonnes']);
+		expect(book.SheetNames).toEqual(['Données Détaillées', 'Synthèse Colonnes', 'Rapprochement']);
 
 		const detail = XLSX.utils.sheet_to_json<(string | number)[]>(book.Sheets['Données Détaillées'], {
 			header: 1

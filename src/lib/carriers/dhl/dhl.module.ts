@@ -17,6 +17,7 @@ import {
 	DHL_OVERWEIGHT_TOLERANCE_G,
 	KEY_COLUMNS,
 	analyseDhl,
+	DHL_BILLING,
 	dhlLines,
 	type ColumnSummary,
 	type DhlCodeRow,
@@ -187,7 +188,8 @@ const exports: ExportSpec[] = [
 			{ name: 'Synthèse Colonnes', tab: 'synthese', table: 'colonnes' }
 		],
 		// The legacy's file is the whole invoice, whatever the tab filters (spec §3.4).
-		rows: 'all'
+		rows: 'all',
+		reconciliation: true
 	}
 ];
 
@@ -206,6 +208,7 @@ export const dhlModule: CarrierModule<DhlRow, DhlLine, DhlResult> = {
 	],
 	rules: { acceptsCarrier: isDhlCarrier, overweightToleranceG: DHL_OVERWEIGHT_TOLERANCE_G },
 	lines: dhlLines,
+	billing: DHL_BILLING,
 	analyse: (lines) => analyseDhl(lines),
 	kpis: [
 		{

@@ -98,6 +98,19 @@ function parse(bytes: Uint8Array, fileName = 'DHLFR_TD_concatenated_20250131_101
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
 describe('DHL CSV parser', () => {
+	it("keeps a shipment line without its number (RULINGS 21) and reads the I line's total", () => {
+		const invoice = ['I', ...empty(36), '62.90', '', ''];
+		const blank = [...LINES[1]];
+		blank[1] = '';
+		const r = parse(utf8(csv(',', [invoice, LINES[1], blank])));
+		expect((r.rows as unknown as DhlRow[]).map((x) => [x.tracking, x.totalHtCents])).toEqual([
+			['1234567890', 1540],
+			['', 1540]
+		]);
+		expect(r.errors).toEqual([]);
+		expect(r.meta?.fileTotal).toEqual({ cents: 6290, label: 'ligne de facture I' });
+	});
+
 	it('keeps S lines, parses French decimals and quoted fields', () => {
 		const r = parse(utf8(csv(',')));
 		const rows = r.rows as unknown as DhlRow[];

@@ -80,6 +80,8 @@ export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const rows: DhlRow[] = [];
 	const errors: ParseResult['errors'] = [];
 	const lineTypes: Record<string, number> = {};
+	/** The invoice's own total: Σ of its `I` lines' total excl. VAT (one per invoice in the file). */
+	let invoiceTotal: number | null = null;
 
 	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
 		const row = sheet.rows[r] ?? [];
@@ -89,6 +91,10 @@ export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 		const text = (key: string) => cellText(at(key));
 		const type = text('lineType').toUpperCase();
 		lineTypes[type || '(vide)'] = (lineTypes[type || '(vide)'] ?? 0) + 1;
+		if (type === 'I') {
+			const cents = parseCents(at('totalHt'));
+			if (cents !== null) invoiceTotal = (invoiceTotal ?? 0) + cents;
+		}
 		if (type !== 'S') continue;
 
 		const problems: string[] = [];
@@ -100,8 +106,8 @@ export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 			if (c === null) problems.push(`${label} illisible « ${cellText(v)} »`);
 			return c ?? 0;
 		};
+		// A shipment line without its number is kept: NON ATTRIBUÉ, « tracking absent » (RULINGS 21).
 		const tracking = normaliseTracking(at('shipment'));
-		if (!tracking) problems.push("numéro d'expédition vide");
 		const rawWeight = at('weight');
 		const weightKg = parseNumber(rawWeight);
 		if (weightKg === null && !isBlank(rawWeight)) problems.push(`poids illisible « ${cellText(rawWeight)} »`);
@@ -152,6 +158,10 @@ export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 		columns: DHL_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
 		period: null,
-		meta: { lineTypes, invoices: [...new Set(rows.map((r) => r.invoice).filter(Boolean))] }
+		meta: {
+			lineTypes,
+			invoices: [...new Set(rows.map((r) => r.invoice).filter(Boolean))],
+			...(invoiceTotal === null ? {} : { fileTotal: { cents: invoiceTotal, label: 'ligne de facture I' } })
+		}
 	};
 }

@@ -6,6 +6,7 @@ import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipelin
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
 import { mostFrequent } from '$lib/intake/values';
+import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import { XC_SLOTS, type DhlRow } from './dhl.parser';
 
 /** DHL bills by the next half kilo: overweight when billed kg × 1000 > 3PL g + 500 g (RULINGS 7). */
@@ -15,6 +16,9 @@ export const DHL_OVERWEIGHT_TOLERANCE_G = 500;
 export interface DhlLine extends BilledLine {
 	row: DhlRow;
 }
+
+/** Every `S` line is a billed shipment, worth its total excl. VAT like the invoice's `I` line (RULINGS 21). */
+export const DHL_BILLING: CarrierBilling<DhlRow, DhlLine> = { rowCents: (row) => row.totalHtCents };
 
 export function dhlLines(files: InvoiceFile<DhlRow>[]): DhlLine[] {
 	return files.flatMap(({ dataset, rows }) =>

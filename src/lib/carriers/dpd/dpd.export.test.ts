@@ -48,7 +48,15 @@ describe('DPD exports (RULINGS 9 and 10)', () => {
 		);
 		expect(fileName).toBe('dpd_analyse_20261127.xlsx');
 		const { wb, rows } = await readBack(blob);
-		expect(wb.SheetNames).toEqual(['Synthèse', 'Détail', 'Suppléments', 'Retours']);
+		expect(wb.SheetNames).toEqual(['Synthèse', 'Détail', 'Suppléments', 'Retours', 'Rapprochement']);
+		expect(rows('Rapprochement').map((r) => r.slice(0, 3))).toEqual(
+			expect.arrayContaining([
+				['Σ partenaires', 138, 1369.28],
+				['NON ATTRIBUÉ', 12, 91.77],
+				['Total des lignes lues', 150, 1461.05],
+				["Rapprochement : 0,00 € d'écart", null, 0]
+			])
+		);
 
 		const synthese = rows('Synthèse');
 		expect(synthese[0]).toEqual([

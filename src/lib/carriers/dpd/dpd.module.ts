@@ -10,6 +10,7 @@ import {
 import type { DpdRow } from './dpd.parser';
 import {
 	analyseDpd,
+	DPD_BILLING,
 	dpdLines,
 	isDpdCarrier,
 	type DpdDetail,
@@ -201,7 +202,8 @@ const exports: ExportSpec[] = [
 		label: '📥 Exporter le classeur complet (4 feuilles)',
 		fileName: (s) => `dpd_analyse_${s.day}.xlsx`,
 		sheets: [SHEETS.synthese, SHEETS.detail, SHEETS.supplements, SHEETS.retours],
-		rows: 'all'
+		rows: 'all',
+		reconciliation: true
 	}
 ];
 
@@ -227,6 +229,7 @@ export const dpdModule: CarrierModule<DpdRow, DpdLine, DpdResult> = {
 	],
 	rules: { acceptsCarrier: isDpdCarrier },
 	lines: dpdLines,
+	billing: DPD_BILLING,
 	analyse: (lines) => analyseDpd(lines),
 	kpis: [
 		{ label: 'Expéditions', value: (a) => formatInt(a.result.stats.nbExpeditions) },

@@ -91,16 +91,40 @@ describe('parseDpd (legacy §5.2 sample)', () => {
 		expect(detail.totalAvecTaxesCents).toBe(635);
 	});
 
-	it('reports an ID-less total row instead of counting it as an expedition (legacy bug 6)', () => {
+	it('reads an ID-less row as the file total, a subtotal, or a line billed without its ID (legacy bug 6, RULINGS 21)', () => {
+		const line = (id: Cell, price: Cell, label: Cell = 'Dupont'): Cell[] => [
+			id,
+			null,
+			45660,
+			label,
+			'Paris',
+			75001,
+			'FR',
+			price,
+			0,
+			0,
+			0,
+			0,
+			0,
+			0
+		];
 		const result = parse(
-			[25010000000001, 'C001', 45660, 'Dupont', 'Paris', 75001, 'FR', 5.1, 0, 0, 0, 0.51, 0.1, 0.05],
-			[null, null, null, null, null, null, null, 100, null, null, null, null, null, null],
-			[null, null, null, null, null, null, null, null, null, null, null, null, null, null]
+			line(25010000000001, 5),
+			line(25010000000002, 7),
+			line(null, 3),
+			line(null, 15, 'Sous-total page 1'),
+			line(null, 15),
+			line(null, 15, 'TOTAL FACTURE')
 		);
-		expect(result.rows).toHaveLength(1);
-		expect(result.errors).toEqual([
-			{ line: 3, message: 'ligne sans « DPD ID » portant 100,00 € (ligne de total ?)' }
+		// The ID-less 3 € line is kept (NON ATTRIBUÉ « tracking absent »), the subtotal is not a line, and the
+		// unlabelled 15 € row is the sum of the lines above: the file's total, as is the labelled one.
+		expect((result.rows as unknown as DpdRow[]).map((r) => [r.dpdId, r.transportCents])).toEqual([
+			['25010000000001', 500],
+			['25010000000002', 700],
+			['', 300]
 		]);
+		expect(result.errors).toEqual([]);
+		expect(result.meta?.fileTotal).toEqual({ cents: 1500, label: 'ligne de total (ligne 7)' });
 	});
 
 	it('lists unreadable cells with their line instead of zeroing them', () => {

@@ -10,13 +10,13 @@ import { normaliseTracking } from '$lib/intake/tracking';
 import {
 	cellText,
 	dominantMonth,
+	headerKey,
 	isBlank,
 	normalisePostcode,
 	parseCents,
 	parseDay,
 	parseNumber
 } from '$lib/intake/values';
-import { formatCents } from '$lib/i18n/format';
 import { PilotError } from '$lib/i18n/errors';
 
 /** A DPD invoice line as stored. */
@@ -73,6 +73,19 @@ export const DPD_COLUMNS: ColumnSpec[] = [
 	{ key: 'clrCents', names: ['Contribution Logistique Responsable'] }
 ];
 
+/** An ID-less row carrying money: the file's total, a subtotal, or null for a billed line. */
+function totalKind(
+	row: Cell[],
+	carried: number,
+	above: { lines: number; cents: number }
+): 'total' | 'subtotal' | null {
+	const labels = row.filter((c) => typeof c === 'string').map(headerKey);
+	if (labels.some((l) => /^sous ?-?total/.test(l))) return 'subtotal';
+	if (labels.some((l) => l.startsWith('total'))) return 'total';
+	// Unlabelled: the sum of several lines above is their total, not one more parcel.
+	return above.lines > 1 && carried === above.cents ? 'total' : null;
+}
+
 export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
 	if (!sheet)
@@ -87,6 +100,8 @@ export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const errors: ParseResult['errors'] = [];
 	const days: string[] = [];
 	const total = sheet.rows.length;
+	const above = { lines: 0, cents: 0 };
+	let fileTotal: { cents: number; label: string } | null = null;
 
 	for (let r = headerRow + 1; r < total; r++) {
 		if (r % 5000 === 0) ctx.onProgress?.(r, total);
@@ -102,16 +117,14 @@ export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 			money[key] = cents ?? 0;
 		}
 		const dpdId = normaliseTracking(at(row, 'dpdId'));
-		if (!dpdId) {
+		if (!dpdId && !problems.length) {
 			const carried = MONEY.reduce((sum, [key]) => sum + money[key], 0);
-			// An ID-less row with money is a total or a stray line: the legacy counted it as an expedition.
-			if (carried !== 0) {
-				errors.push({
-					line,
-					message: `ligne sans « DPD ID » portant ${formatCents(carried)} (ligne de total ?)`
-				});
-			}
-			continue;
+			if (carried === 0) continue;
+			// An ID-less row with money is the file's total (labelled so, or the sum of the lines above), a
+			// subtotal, or a line billed without its ID — kept, NON ATTRIBUÉ « tracking absent » (RULINGS 21).
+			const kind = totalKind(row, carried, above);
+			if (kind === 'total') fileTotal = { cents: carried, label: `ligne de total (ligne ${line})` };
+			if (kind) continue;
 		}
 		const rawDay = at(row, 'day');
 		const day = isBlank(rawDay) ? null : parseDay(rawDay);
@@ -125,6 +138,8 @@ export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 			continue;
 		}
 		if (day) days.push(day);
+		above.lines++;
+		above.cents += MONEY.reduce((sum, [key]) => sum + money[key], 0);
 		const country = cellText(at(row, 'country')).toUpperCase();
 		rows.push({
 			_line: line,
@@ -148,6 +163,6 @@ export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 		columns: (sheet.rows[headerRow] ?? []).map((c) => cellText(c)).filter(Boolean),
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
 		period: dominantMonth(days),
-		meta: { sheet: sheet.name }
+		meta: { sheet: sheet.name, ...(fileTotal ? { fileTotal } : {}) }
 	};
 }

@@ -6,6 +6,7 @@
 import { NON_ATTRIBUE, type BilledLine, type InvoiceFile, type MatchedLine } from '../pipeline/carrier.types';
 import type { DpdRow } from './dpd.parser';
 import { sumByPartner } from '../pipeline/carrier.analysis';
+import type { CarrierBilling } from '../pipeline/reconciliation';
 
 /** Predict before Classic, as the legacy concatenated them. */
 export const DPD_SLOTS = ['predict', 'classic'] as const;
@@ -90,6 +91,9 @@ export function linePrice(row: DpdRow): number {
 		row.clrCents
 	);
 }
+
+/** Every stored row is a billed line: its price is all it bills (RULINGS 21). */
+export const DPD_BILLING: CarrierBilling<DpdRow, DpdLine> = { rowCents: linePrice };
 
 /** Stored rows of the Predict then Classic files (each in upload order) → billed lines. */
 export function dpdLines(files: InvoiceFile<DpdRow>[]): DpdLine[] {

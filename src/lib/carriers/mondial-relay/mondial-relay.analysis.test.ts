@@ -322,7 +322,9 @@ describe('Mondial Relay exports', () => {
 			'Montant Base (€)',
 			'Majoration Service (€)',
 			'Montant Total (€)',
-			'Statut'
+			'Statut',
+			'Contrôle',
+			'Correspondance'
 		]);
 		expect(det).toHaveLength(1 + answers.per_partner['VELO & CO'].nb_retours);
 		const total = det.slice(1).reduce((s, r) => s + (r[9] as number), 0);

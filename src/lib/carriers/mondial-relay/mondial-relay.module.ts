@@ -15,6 +15,7 @@ import {
 	STATUS_KO,
 	analyseMondialRelay,
 	matchReturn,
+	MONDIAL_RELAY_BILLING,
 	mondialRelayLines,
 	type MatchKey,
 	type MondialRelayDetail,
@@ -53,7 +54,7 @@ function control(d: MondialRelayDetail): string {
 
 /** The legacy's 11 columns, in its order, after the screen's own. */
 const detailColumns: ColumnSpec<MondialRelayDetail>[] = [
-	{ header: 'Contrôle', kind: 'text', value: control, screenOnly: true },
+	{ header: 'Contrôle', kind: 'text', value: control, exportLast: true },
 	{ header: 'Partenaire', kind: 'text', value: (d) => d.partner },
 	{ header: 'Tracking Retour', kind: 'text', value: (d) => d.returnTracking },
 	{ header: 'Tracking Aller', kind: 'text', value: (d) => d.outboundTracking },
@@ -69,7 +70,7 @@ const detailColumns: ColumnSpec<MondialRelayDetail>[] = [
 		header: 'Correspondance',
 		kind: 'text',
 		value: (d) => (d.key ? KEY_LABELS[d.key] : 'aucune'),
-		screenOnly: true
+		exportLast: true
 	}
 ];
 
@@ -175,7 +176,8 @@ const exports: ExportSpec[] = [
 		label: '📥 Exporter Synthèse',
 		fileName: (s) => `synthese_mondial_relay_${s.day}.xlsx`,
 		sheets: [{ name: 'Synthèse', tab: 'synthese', table: 'synthese' }],
-		rows: 'filtered'
+		rows: 'filtered',
+		reconciliation: true
 	},
 	{
 		id: 'detail',
@@ -207,6 +209,7 @@ export const mondialRelayModule: CarrierModule<MondialRelayRow, MondialRelayLine
 	// returns weigh what they weigh (no overweight check against the outbound parcel).
 	rules: { acceptsCarrier: () => true },
 	lines: mondialRelayLines,
+	billing: MONDIAL_RELAY_BILLING,
 	match: matchReturn,
 	analyse: (lines, { lookup }) => analyseMondialRelay(lines, lookup),
 	kpis: [

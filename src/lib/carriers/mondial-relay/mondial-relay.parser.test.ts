@@ -15,6 +15,25 @@ function parse(text: string, bytes?: Uint8Array) {
 	return { ...result, rows: result.rows as unknown as MondialRelayRow[] };
 }
 
+describe('Mondial Relay lines (RULINGS 20, 21)', () => {
+	it('keeps a line without tracking, and reads a copy differing in case, spaces and number format as listed twice', () => {
+		const { rows, errors } = parse(
+			[
+				HEADER,
+				'TOOPOST;CMD-1;MR123;12/11/2026;1,5;4,40;',
+				'Toopost ; cmd-1 ;mr123;12/11/2026;1.50;4.4;',
+				'TOOPOST;CMD-2;;13/11/2026;1;5,00;'
+			].join('\n')
+		);
+		expect(errors).toEqual([]);
+		expect(rows.map((r) => [r.tracking, r.priceCents, r.repeatOf])).toEqual([
+			['MR123', 440, null],
+			['MR123', 440, 2],
+			['', 500, null]
+		]);
+	});
+});
+
 describe('Mondial Relay parser on the fixture (answers.json)', () => {
 	const file = fixtureFile<MondialRelayRow>(
 		'mondial-relay/RETOURS_MONDIAL_RELAY_202611.csv',

@@ -10,7 +10,15 @@ import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parsers';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { cellText, dominantMonth, isBlank, parseCents, parseDay, parseNumber } from '$lib/intake/values';
+import {
+	cellText,
+	dominantMonth,
+	isBlank,
+	parseCents,
+	parseDay,
+	parseNumber,
+	sameKey
+} from '$lib/intake/values';
 
 /** A billed return as stored. */
 export interface MondialRelayRow {
@@ -82,8 +90,8 @@ export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseR
 			if (c === null) problems.push(`${label} illisible « ${cellText(v)} »`);
 			return c ?? 0;
 		};
+		// A line without tracking is kept: NON ATTRIBUÉ unless its reference finds it (RULINGS 21).
 		const returnTracking = cellText(at('tracking'));
-		if (!returnTracking) problems.push('tracking vide');
 		const rawDay = at('day');
 		const day = parseDay(rawDay);
 		if (!day && !isBlank(rawDay)) problems.push(`Date PCH illisible « ${cellText(rawDay)} »`);
@@ -100,8 +108,9 @@ export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseR
 			});
 			continue;
 		}
-		// Every column, as written: two lines equal in all of them are one return listed twice.
-		const signature = raw.map((c) => cellText(c)).join('\u001f');
+		// Two lines equal in every column (case, accents, spaces aside, numbers as numbers: RULINGS 20) are
+		// one return listed twice.
+		const signature = raw.map(sameKey).join('\u001f');
 		const repeatOf = firstLineOf.get(signature) ?? null;
 		if (repeatOf === null) firstLineOf.set(signature, line);
 		const account = cellText(at('account'));

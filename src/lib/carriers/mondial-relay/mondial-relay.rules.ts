@@ -6,6 +6,7 @@
  * period wins — and separate keys with the key that matched recorded (MR-7); an empty partner is
  * NON ATTRIBUÉ and partners are counted without it (MR-8); the outbound tracking is clean text.
  */
+import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
@@ -26,6 +27,15 @@ export interface MondialRelayLine extends BilledLine {
 	/** Lines of the same file identical to this one in every column: listed, not billed again (RULINGS 2). */
 	repeats: number[];
 }
+
+/** Only TOOPOST returns are analysed, each once; the other lines are counted apart (RULINGS 2, 21). */
+export const MONDIAL_RELAY_BILLING: CarrierBilling<MondialRelayRow, MondialRelayLine> = {
+	rowCents: (row) => row.priceCents + row.surchargeCents,
+	excluded: [
+		{ label: "lignes d'un autre compte que TOOPOST", test: (row) => !isToopost(row.account) },
+		{ label: 'lignes listées deux fois (un seul retour)', test: (row) => row.repeatOf !== null }
+	]
+};
 
 /** The TOOPOST returns of every file, each line identical to an earlier one of its file counted once. */
 export function mondialRelayLines(files: InvoiceFile<MondialRelayRow>[]): MondialRelayLine[] {

@@ -9,10 +9,12 @@ import {
 	overweight,
 	partnerMonthCosts,
 	summarise,
-	sumByPartner
+	sumByPartner,
+	unattributedReason
 } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
 import { commonTabs } from './common.tabs';
+import { reconcile } from './reconciliation';
 import { testDataset } from '$lib/db/dataset.testing';
 
 function dataset(id: string, period: string, importedAt: number): DatasetRecord {
@@ -77,6 +79,7 @@ describe('matchLines', () => {
 			lines: ms,
 			summary: summarise(ms),
 			costs: [],
+			reconciliation: reconcile({ rowCents: () => 0 }, [], ms),
 			result: null
 		};
 		const tab = commonTabs('DPD').find((t) => t.id === 'conflits')!;
@@ -121,9 +124,15 @@ describe('matchLines', () => {
 		expect(s.toContestCents).toBe(1600);
 	});
 
-	it('never treats blank trackings as duplicates of each other', () => {
+	it('never treats blank trackings as duplicates of each other: each is "Tracking absent" (RULINGS 21)', () => {
 		const ms = matchLines([line('', 1), line('', 2)], lookup, dpdRules);
-		expect(ms.flatMap((m) => m.flags)).toEqual([]);
+		expect(ms.map((m) => m.flags.map((f) => [f.kind, f.amountCents]))).toEqual([
+			[['sans-tracking', 1]],
+			[['sans-tracking', 2]]
+		]);
+		expect(ms.map(unattributedReason)).toEqual(['tracking absent', 'tracking absent']);
+		const summary = summarise(ms);
+		expect([summary.unmatchedLines, summary.unmatchedCents, summary.toContestCents]).toEqual([2, 3, 3]);
 	});
 
 	it('checks the weight only for carriers with a tolerance (RULINGS 7)', () => {

@@ -4,7 +4,7 @@
  * carrier compute its own result. The page, the archive and the tests all call `analyseCarrier`.
  */
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
-import { dominantMonth, monthOf } from '$lib/intake/values';
+import { dominantMonth, monthOf, sameKey } from '$lib/intake/values';
 import { formatDay, formatNumber } from '$lib/i18n/format';
 import {
 	NON_ATTRIBUE,
@@ -17,6 +17,7 @@ import {
 	type PartnerMonthCost,
 	type PipelineSummary
 } from './carrier.types';
+import { reconcile } from './reconciliation';
 
 /** The 3PL row of this carrier for a tracking: the newest accepted one (RULINGS 3), with its rivals. */
 export function matchTracking(
@@ -33,12 +34,13 @@ export function matchTracking(
 
 /**
  * A tracking billed N times is N billed lines; the N−1 after the first are flagged "Doublon" and their
- * amount is to contest (RULINGS 2). Lines without a tracking are never duplicates of each other.
+ * amount is to contest (RULINGS 2), trackings compared through `sameKey` (RULINGS 20). Lines without a
+ * tracking are never duplicates of each other.
  */
 export function flagDuplicates<L extends BilledLine>(lines: MatchedLine<L>[]): void {
 	const first = new Map<string, MatchedLine<L>>();
 	for (const ml of lines) {
-		const key = ml.line.tracking;
+		const key = sameKey(ml.line.tracking);
 		if (!key) continue;
 		const original = first.get(key);
 		if (!original) {
@@ -51,6 +53,30 @@ export function flagDuplicates<L extends BilledLine>(lines: MatchedLine<L>[]): v
 			label: 'Doublon',
 			amountCents: ml.line.amountCents,
 			detail: `Tracking déjà facturé (${src.fileName}, ligne ${src.line})`
+		});
+	}
+}
+
+/** Why a line is NON ATTRIBUÉ, or null when it has a partner. */
+export function unattributedReason(ml: MatchedLine): string | null {
+	if (ml.partner !== NON_ATTRIBUE) return null;
+	if (!ml.line.tracking) return 'tracking absent';
+	return ml.match ? 'partenaire vide dans le fichier logisticien' : 'absent des fichiers logisticiens';
+}
+
+/**
+ * A line billed without a usable tracking stays in every total (RULINGS 21) and is flagged: unattributed,
+ * its whole amount is to contest — the carrier billed a parcel nobody can identify.
+ */
+export function flagMissingTracking<L extends BilledLine>(lines: MatchedLine<L>[]): void {
+	for (const ml of lines) {
+		if (ml.line.tracking) continue;
+		const { fileName, line } = ml.line.source;
+		ml.flags.push({
+			kind: 'sans-tracking',
+			label: 'Tracking absent',
+			amountCents: ml.partner === NON_ATTRIBUE ? ml.line.amountCents : 0,
+			detail: `Ligne facturée sans tracking (${fileName}, ligne ${line}) : à faire justifier par le transporteur`
 		});
 	}
 }
@@ -95,6 +121,7 @@ export function matchLines<L extends BilledLine>(
 		return { line, match, partner, conflict, flags: [] };
 	});
 	flagDuplicates(matched);
+	flagMissingTracking(matched);
 	if (rules.overweightToleranceG !== undefined) flagOverweight(matched, rules.overweightToleranceG);
 	return matched;
 }
@@ -114,7 +141,7 @@ export function summarise(lines: MatchedLine[]): PipelineSummary {
 	for (const ml of lines) {
 		totalCents += ml.line.amountCents;
 		partners.add(ml.partner);
-		if (ml.match) matchedLines++;
+		if (ml.partner !== NON_ATTRIBUE) matchedLines++;
 		else unmatchedCents += ml.line.amountCents;
 		if (ml.conflict.length) conflictLines++;
 		for (const f of ml.flags) {
@@ -218,6 +245,7 @@ export function analyseCarrier<Row, L extends BilledLine, R>(
 		lines,
 		summary,
 		costs: partnerMonthCosts(lines),
+		reconciliation: reconcile(module.billing, files, lines),
 		result: module.analyse(lines, { summary, lookup })
 	};
 }

@@ -33,10 +33,12 @@ describe('duplicates (RULINGS 2), for any invoice', () => {
 				const seen = new Set<string>();
 				let extraLines = 0;
 				let extraCents = 0;
+				let trackingless = 0;
 				matched.forEach((m, i) => {
 					const t = raw[i].tracking;
 					const expected = t !== '' && seen.has(t);
 					if (t) seen.add(t);
+					else trackingless += raw[i].amountCents;
 					expect(m.flags.some((f) => f.kind === 'doublon')).toBe(expected);
 					if (expected) {
 						extraLines++;
@@ -47,7 +49,8 @@ describe('duplicates (RULINGS 2), for any invoice', () => {
 				expect(summary.totalCents).toBe(raw.reduce((s, r) => s + r.amountCents, 0));
 				expect(summary.duplicateExtraLines).toBe(extraLines);
 				expect(summary.duplicateExtraCents).toBe(extraCents);
-				expect(summary.toContestCents).toBe(extraCents);
+				// A line without tracking is NON ATTRIBUÉ and its amount is to contest (RULINGS 21).
+				expect(summary.toContestCents).toBe(extraCents + trackingless);
 			})
 		);
 	});

@@ -1,8 +1,23 @@
 /** Exports of a carrier page: each sheet is a table of a tab, with its legacy sheet name and headers. */
 import { writeXlsx, type SheetSpec } from '$lib/export';
 import { PilotError } from '$lib/i18n/errors';
-import { filterRows, fileStamp, toSheet, type FilterValues } from './carrier.table';
+import { filterRows, fileStamp, toSheet, TONE_FILLS, type FilterValues } from './carrier.table';
 import type { Analysis, BilledLine, ExportSpec, TabSpec } from './carrier.types';
+import { reconciliationRows, type Reconciliation, type ReconciliationRow } from './reconciliation';
+
+/** The "Rapprochement" sheet (RULINGS 21): the equation's figures, then what explains a difference. */
+export function reconciliationSheet(r: Reconciliation): SheetSpec<ReconciliationRow> {
+	return {
+		name: 'Rapprochement',
+		columns: [
+			{ header: 'Rapprochement', kind: 'text', value: (row) => row.item, width: 90 },
+			{ header: 'Lignes', kind: 'int', value: (row) => row.lines },
+			{ header: 'Montant', kind: 'cents', value: (row) => row.cents }
+		],
+		rows: reconciliationRows(r),
+		highlight: (row) => (row.item.startsWith('Rapprochement') && row.cents !== 0 ? TONE_FILLS.alert : null)
+	};
+}
 
 /** The filter values of a table on screen (by tab and table id); none = all rows. */
 export type FilterLookup = (tab: string, table: string) => FilterValues;
@@ -13,7 +28,7 @@ export function exportSheets<L extends BilledLine, R>(
 	spec: ExportSpec,
 	filters: FilterLookup = () => ({})
 ): SheetSpec<unknown>[] {
-	return spec.sheets.map((sheet) => {
+	const sheets = spec.sheets.map((sheet) => {
 		const tab = tabs.find((t) => t.id === sheet.tab);
 		const found = tab?.tables(analysis).find((t) => t.id === sheet.table);
 		if (!found) throw new PilotError('not-found', { what: `Le tableau « ${sheet.name} »` });
@@ -21,6 +36,9 @@ export function exportSheets<L extends BilledLine, R>(
 		const rows = mode === 'filtered' ? filterRows(found, filters(sheet.tab, sheet.table)) : found.rows;
 		return toSheet(found, sheet.name, sheet.where ? rows.filter(sheet.where) : rows);
 	});
+	return spec.reconciliation
+		? [...sheets, reconciliationSheet(analysis.reconciliation) as SheetSpec<unknown>]
+		: sheets;
 }
 
 /** The styled workbook and its legacy file name. */

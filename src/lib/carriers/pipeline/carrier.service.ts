@@ -47,6 +47,10 @@ export async function computeAnalysis<Row, L extends BilledLine, R>(
 export interface ImportInvoiceOptions {
 	onProgress?: ProgressFn;
 	signal?: AbortSignal;
+	/**
+	 * Only for files that bill nothing (Retours' WMS export): the user may import without unreadable lines.
+	 * Without it the file is an invoice, refused with its unreadable lines, never imported without them (RULINGS 21).
+	 */
 	confirmBadLines?: (errors: { line: number; message: string }[], fileName: string) => Promise<boolean>;
 }
 
@@ -62,15 +66,13 @@ export async function importInvoice(
 		slot: slot.id,
 		parser: slot.parser,
 		file,
+		invoice: !opts.confirmBadLines,
 		...opts
 	});
 	if (dataset) {
 		noteSignificantChange(`Import ${module.label} : ${dataset.fileName}`);
-		const skipped = dataset.skipped.length
-			? ` (${plural(dataset.skipped.length, 'ligne ignorée', 'lignes ignorées')})`
-			: '';
 		notifySuccess(
-			`« ${dataset.fileName} » importé dans ${slot.label} : ${plural(dataset.rowCount, 'ligne')}${skipped}.`
+			`« ${dataset.fileName} » importé dans ${slot.label} : ${plural(dataset.rowCount, 'ligne')}.`
 		);
 	}
 	return dataset;

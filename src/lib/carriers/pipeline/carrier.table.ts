@@ -57,7 +57,8 @@ export function partnerOptions<Row>(spec: TableSpec<Row>): string[] {
 }
 
 function exportColumns<Row>(spec: TableSpec<Row>): ColumnSpec<Row>[] {
-	return spec.columns.filter((c) => !c.screenOnly);
+	const exported = spec.columns.filter((c) => !c.screenOnly);
+	return [...exported.filter((c) => !c.exportLast), ...exported.filter((c) => c.exportLast)];
 }
 
 /** A table (its export columns only: exactly the legacy headers) as a styled sheet. */

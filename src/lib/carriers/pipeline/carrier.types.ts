@@ -7,6 +7,7 @@ import type { ColumnKind } from '$lib/export';
 import type { DatasetStore } from '$lib/db/schema';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import type { ModuleId } from '$lib/modules';
+import type { CarrierBilling, Reconciliation } from './reconciliation';
 
 /** The one label for lines no 3PL row explains (RULINGS 1), in every view and export. */
 export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
@@ -121,6 +122,8 @@ export interface Analysis<L extends BilledLine = BilledLine, R = unknown> {
 	lines: MatchedLine<L>[];
 	summary: PipelineSummary;
 	costs: PartnerMonthCost[];
+	/** Σ partners + NON ATTRIBUÉ = the lines read = the file's own total (RULINGS 21). */
+	reconciliation: Reconciliation;
 	/** The carrier's own result (synthesis, extracts…). */
 	result: R;
 }
@@ -137,6 +140,11 @@ export interface ColumnSpec<Row> {
 	value: (row: Row) => CellValue;
 	/** On screen only (e.g. the "Contrôle" flag column): never in the legacy exports. */
 	screenOnly?: boolean;
+	/**
+	 * Shown where it is on screen, exported after the legacy columns (which keep their places): what a tab
+	 * shows is exported too (e.g. Colissimo's "Contrôle").
+	 */
+	exportLast?: boolean;
 	/** Fill (hex `RRGGBB`) of this column's data cells in exports, e.g. DHL's yellow key amounts. */
 	fill?: string;
 }
@@ -237,6 +245,8 @@ export interface ExportSpec {
 	sheets: ExportSheet[];
 	/** The filtered rows of each table (as on screen, the legacy's behaviour) or all rows. */
 	rows: 'filtered' | 'all';
+	/** The workbook holding the synthesis also carries the "Rapprochement" sheet (RULINGS 21). */
+	reconciliation?: boolean;
 }
 
 export interface KpiSpec<L extends BilledLine, R> {
@@ -261,6 +271,8 @@ export interface CarrierModule<
 	rules: CarrierRules;
 	/** Stored rows of every file → billed lines, in file order (pure). */
 	lines: (files: InvoiceFile<Row>[]) => L[];
+	/** What each stored row bills, for the reconciliation (RULINGS 21). */
+	billing: CarrierBilling<Row, L>;
 	/**
 	 * Opt-in: how a line finds its 3PL row when its own tracking is not the key (Mondial Relay's returns
 	 * carry the order number or the outbound tracking). Default: the newest accepted row of `line.tracking`.

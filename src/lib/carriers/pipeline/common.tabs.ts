@@ -4,11 +4,10 @@
  */
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
-import { rangeLabel } from './carrier.analysis';
+import { rangeLabel, unattributedReason } from './carrier.analysis';
 import {
 	NON_ATTRIBUE,
 	table,
-	type Analysis,
 	type BilledLine,
 	type CarrierModule,
 	type ExportSpec,
@@ -89,7 +88,7 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 			label: `❓ ${NON_ATTRIBUE}`,
 			heading: `Lignes ${NON_ATTRIBUE}`,
 			info: (a) =>
-				`${plural(a.summary.unmatchedLines, 'ligne')} sans expédition ${carrier} dans les fichiers logisticiens (${a.window.map(formatPeriod).join(', ') || 'aucune période'}) · ${formatCents(a.summary.unmatchedCents)} · ${(a.summary.unmatchedRate * 100).toFixed(1).replace('.', ',')} % des lignes`,
+				`${plural(a.summary.unmatchedLines, 'ligne')} sans partenaire ${carrier} dans les fichiers logisticiens (${a.window.map(formatPeriod).join(', ') || 'aucune période'}) · ${formatCents(a.summary.unmatchedCents)} · ${(a.summary.unmatchedRate * 100).toFixed(1).replace('.', ',')} % des lignes`,
 			tables: (a) => [
 				table<MatchedLine<L>>({
 					id: 'unmatched',
@@ -98,9 +97,10 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						{ header: 'Date', kind: 'date', value: (m) => m.line.day },
 						{ header: 'Fichier', kind: 'text', value: (m) => m.line.source.fileName },
 						{ header: 'Ligne', kind: 'int', value: (m) => m.line.source.line },
-						{ header: 'Montant facturé', kind: 'cents', value: (m) => m.line.amountCents }
+						{ header: 'Montant facturé', kind: 'cents', value: (m) => m.line.amountCents },
+						{ header: 'Raison', kind: 'text', value: (m) => unattributedReason(m) ?? '' }
 					],
-					rows: a.lines.filter((m) => !m.match),
+					rows: a.lines.filter((m) => m.partner === NON_ATTRIBUE),
 					filters: [
 						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
 					],
@@ -110,6 +110,7 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						carrier,
 						motif: 'Colis non identifié',
 						amountCents: m.line.amountCents,
+						notes: `${m.line.source.fileName}, ligne ${m.line.source.line} : ${unattributedReason(m)}`,
 						shippingDate: m.line.day ?? undefined
 					}),
 					footer: (rows) =>
@@ -244,8 +245,3 @@ export type PageSpec<L extends BilledLine, R> = {
 	exports: ExportSpec[];
 	kpis: KpiSpec<L, R>[];
 };
-
-/** Unused-analysis guard for callers that render before the first run. */
-export function isEmpty(a: Analysis | null | undefined): boolean {
-	return !a || a.lines.length === 0;
-}

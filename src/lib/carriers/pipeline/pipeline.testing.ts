@@ -36,7 +36,7 @@ export function fixtureFile<Row>(relPath: string, parser: Parser, slot: string):
 		importedAt: 1_700_000_000_000 + seq,
 		dateRange: parsed.dateRange,
 		skipped: parsed.errors.map((e) => ({ line: e.line, reason: e.message })),
-		meta: { errors: parsed.errors }
+		meta: { ...(parsed.meta ?? {}), errors: parsed.errors }
 	};
 	return { dataset, rows: parsed.rows as Row[] };
 }

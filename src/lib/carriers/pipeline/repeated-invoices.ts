@@ -2,6 +2,7 @@
  * The same invoice number in several stored files (an invoice converted or exported twice): every line
  * is then a Doublon, and the page says why. The SHA-256 check only catches byte-identical files.
  */
+import { sameKey } from '$lib/intake/values';
 import type { LineSource } from './carrier.types';
 
 export interface RepeatedInvoice {
@@ -10,16 +11,17 @@ export interface RepeatedInvoice {
 }
 
 export function repeatedInvoices(lines: { invoice: string; source: LineSource }[]): RepeatedInvoice[] {
-	const files = new Map<string, Map<string, string>>();
+	const files = new Map<string, { invoice: string; byDataset: Map<string, string> }>();
 	for (const { invoice, source } of lines) {
-		if (!invoice) continue;
-		const byDataset = files.get(invoice) ?? new Map<string, string>();
-		byDataset.set(source.datasetId, source.fileName);
-		files.set(invoice, byDataset);
+		const key = sameKey(invoice);
+		if (!key) continue;
+		const entry = files.get(key) ?? { invoice, byDataset: new Map<string, string>() };
+		entry.byDataset.set(source.datasetId, source.fileName);
+		files.set(key, entry);
 	}
-	return [...files]
-		.filter(([, byDataset]) => byDataset.size > 1)
-		.map(([invoice, byDataset]) => ({ invoice, fileNames: [...byDataset.values()] }));
+	return [...files.values()]
+		.filter(({ byDataset }) => byDataset.size > 1)
+		.map(({ invoice, byDataset }) => ({ invoice, fileNames: [...byDataset.values()] }));
 }
 
 /** "⚠️ Facture F123 présente dans 2 fichiers (a.xlsx, b.xlsx) : ses lignes sont des doublons." */
