@@ -16,6 +16,7 @@ import { findByTracking } from '$lib/logisticiens/logisticiens.repository';
 import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { getUserName, putSetting } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { SNIFF_BYTES, sniffAttachmentType } from './attachment-type';
 import { UNATTRIBUTED } from './claims.constants';
 import { claimKey, parseClaimsWorkbook } from './claims.import';
 import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from './claims.deadlines';
@@ -214,32 +215,29 @@ async function hashBlob(bytes: Uint8Array): Promise<string> {
 	return bytesToHex(hasher.digest());
 }
 
-export function acceptedAttachment(file: Pick<File, 'type' | 'name'>): boolean {
-	return file.type.startsWith('image/') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+/** Photos and PDFs only, recognised by their first bytes (RULINGS 25); read and hashed before the transaction. */
+async function prepareAttachment(
+	f: File
+): Promise<Omit<ClaimAttachmentRecord, 'id' | 'claimId' | 'addedAt'>> {
+	if (f.size > MAX_ATTACHMENT_BYTES)
+		throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
+	const bytes = new Uint8Array(await f.arrayBuffer());
+	const type = sniffAttachmentType(bytes.subarray(0, SNIFF_BYTES));
+	if (!type) throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
+	return {
+		name: f.name,
+		type,
+		size: f.size,
+		sha256: await hashBlob(bytes),
+		blob: new Blob([bytes], { type })
+	};
 }
 
-/** Adds photos and PDFs to a claim; hashing happens before the transaction, duplicates (same SHA-256) are skipped. */
+/** Adds photos and PDFs to a claim; duplicates (same SHA-256) are skipped. */
 export async function addAttachments(claimId: string, files: File[]): Promise<number | undefined> {
 	try {
-		for (const f of files) {
-			if (!acceptedAttachment(f))
-				throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
-			if (f.size > MAX_ATTACHMENT_BYTES)
-				throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
-		}
-		const prepared = await Promise.all(
-			files.map(async (f) => {
-				const bytes = new Uint8Array(await f.arrayBuffer());
-				const type = f.type || 'application/pdf';
-				return {
-					name: f.name,
-					type,
-					size: f.size,
-					sha256: await hashBlob(bytes),
-					blob: new Blob([bytes], { type })
-				};
-			})
-		);
+		const prepared: Awaited<ReturnType<typeof prepareAttachment>>[] = [];
+		for (const f of files) prepared.push(await prepareAttachment(f));
 		const by = await author();
 		const added = await withWrite(TABLES, async () => {
 			const claim = await db.claims.get(claimId);

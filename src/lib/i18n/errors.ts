@@ -117,7 +117,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'attachment-rejected': (d) =>
 		d.reason === 'size'
 			? `Le fichier « ${d.file} » dépasse ${d.limit} : réduisez la photo ou scindez le PDF, puis joignez-le de nouveau. Aucune pièce n'a été ajoutée.`
-			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`,
+			: `Le fichier « ${d.file} » n'est ni une photo (PNG, JPEG, WebP, HEIC) ni un PDF : son contenu ne correspond à aucun de ces formats, quel que soit son nom (SVG et pages HTML sont refusés par sécurité). Joignez la photo ou le PDF d'origine. Aucune pièce n'a été ajoutée.`,
 	// Export Refacturation.
 	'refacturation-empty': () =>
 		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`
