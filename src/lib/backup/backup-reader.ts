@@ -57,7 +57,7 @@ function parseJson(bytes: Uint8Array, file: string, entry: string): unknown {
 	try {
 		return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
 	} catch (error) {
-		throw new PilotError('malformed-json', { file, entry, reason: (error as Error).message });
+		throw new PilotError('malformed-json', { file, entry, cause: String(error) });
 	}
 }
 
@@ -278,7 +278,7 @@ async function readTable(
 				file,
 				table: name,
 				line: i + 1,
-				reason: (error as Error).message
+				cause: String(error)
 			});
 		}
 	});
@@ -309,7 +309,7 @@ function decodeTable(
 				file,
 				table: name,
 				line: i + 1,
-				reason: (error as Error).message
+				cause: String(error)
 			});
 		}
 	}

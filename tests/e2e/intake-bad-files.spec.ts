@@ -1,0 +1,37 @@
+import { expect, test } from '@playwright/test';
+import { CarrierPage } from './pages/carrier.page';
+import { LogisticiensPage } from './pages/logisticiens.page';
+
+/** Deterministic noise, as a corrupted download gives. */
+function noise(length: number): Buffer {
+	let x = 11;
+	return Buffer.from(Array.from({ length }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24)));
+}
+const EMPTY = /Fichier vide : « vide\.xlsx » fait 0 octet/;
+const GARBAGE = /Fichier illisible \(ce n'est pas un classeur Excel ni un CSV\) : « hasard\.csv »/;
+
+test('an empty file and random bytes say « fichier vide » / « fichier illisible », in the 3PL and a carrier intake', async ({
+	page
+}) => {
+	const files = [
+		{ name: 'vide.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.alloc(0) },
+		{ name: 'hasard.csv', mimeType: 'text/csv', buffer: noise(8192) }
+	];
+	const lib = new LogisticiensPage(page);
+	await lib.goto();
+	await lib.fileInput.setInputFiles(files);
+	await expect(lib.pending('vide.xlsx').getByRole('alert')).toContainText(EMPTY, { timeout: 30_000 });
+	await expect(lib.pending('hasard.csv').getByRole('alert')).toContainText(GARBAGE, { timeout: 30_000 });
+	await expect(page.getByRole('main')).not.toContainText(/Sheet1|Colonnes trouvées/);
+
+	const dpd = new CarrierPage(page, 'dpd');
+	await dpd.goto();
+	for (const file of files) {
+		await page.getByLabel('DPD Classic', { exact: true }).setInputFiles(file);
+		await expect(page.getByRole('alert').filter({ hasText: file.name })).toContainText(
+			file.name === 'vide.xlsx' ? EMPTY : GARBAGE,
+			{ timeout: 30_000 }
+		);
+	}
+	await expect(page.getByRole('main')).not.toContainText(/Sheet1|Colonnes trouvées/);
+});
