@@ -88,7 +88,7 @@ describe('claims export', () => {
 		expectTextCells(bytes, 'Indemnisations', { J2: '=HYPERLINK("x")', C4: '+33 Shop' });
 		const summary = utils.sheet_to_json<unknown[]>(wb.Sheets['Synthèse'], { header: 1, defval: null });
 		expect(summary[2][0]).toBe('Période : 01/11/2026 au 31/12/2026');
-		expect(summary[4].slice(0, 3)).toEqual(['TOTAL GÉNÉRAL', 52.5, '3 indemnisation(s)']);
+		expect(summary[4].slice(0, 3)).toEqual(['TOTAL GÉNÉRAL', 52.5, '3 indemnisations']);
 		expect(summary[5].slice(0, 3)).toEqual(['dont reçues', 40, 1]);
 		expect(summary[7].slice(0, 3)).toEqual(['dont refusées', 2.5, 1]);
 		const suivi = utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Suivi']);

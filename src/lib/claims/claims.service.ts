@@ -148,7 +148,9 @@ export async function changeStatus(
 		const skippedText = result.skipped
 			? ` ; ${plural(result.skipped, 'ignorée', 'ignorées')} (étape du suivi impossible depuis leur statut)`
 			: '';
-		notifySuccess(`${plural(result.changed, 'indemnisation')} passée(s) à « ${status} »${skippedText}.`);
+		notifySuccess(
+			`${plural(result.changed, 'indemnisation passée', 'indemnisations passées')} à « ${status} »${skippedText}.`
+		);
 		return result;
 	} catch (err) {
 		handleError(err, 'Changement de statut');
@@ -167,7 +169,9 @@ async function restoreDeleted(deleted: Deleted): Promise<void> {
 			await db.claims.bulkPut(deleted.claims);
 			await db.claimAttachments.bulkPut(deleted.attachments);
 		});
-		notifySuccess(`Suppression annulée : ${plural(deleted.claims.length, 'indemnisation')} rétablie(s).`);
+		notifySuccess(
+			`Suppression annulée : ${plural(deleted.claims.length, 'indemnisation rétablie', 'indemnisations rétablies')}.`
+		);
 	} catch (err) {
 		handleError(err, 'Annulation de la suppression');
 	}

@@ -1,3 +1,5 @@
+import { plural } from './format';
+
 /**
  * Typed error codes, created where a fault is found and turned into French sentences here only.
  * Each message says what happened and what to do; `details` names the file, line or table.
@@ -81,7 +83,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'already-imported': (d) =>
 		`Le fichier « ${d.file} » est déjà importé${d.as ? ` (sous le nom « ${d.as} »` : ''}${d.at ? `${d.as ? ', ' : ' ('}le ${d.at})` : d.as ? ')' : ''} : il n'a pas été ajouté une deuxième fois. Supprimez l'import existant si vous voulez le remplacer.`,
 	'bad-lines': (d) =>
-		`Le fichier « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
+		`Le fichier « ${d.file} » a ${plural(Number(d.count), 'ligne illisible', 'lignes illisibles')} — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
 	// Backup files (d.file = the file's name): nothing is written when one of these is raised.
 	'invalid-zip': (d) =>
 		`Le fichier « ${d.file ?? '?'} » n'est pas une archive ZIP lisible${d.reason ? ` (${d.reason})` : ''}. Choisissez le fichier .zip créé par « Créer la sauvegarde ». Aucune donnée n'a été modifiée.`,
@@ -94,7 +96,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'checksum-mismatch': (d) =>
 		`La sauvegarde « ${d.file ?? '?'} » est altérée : le contenu de la table « ${d.table ?? '?'} » ne correspond pas à son empreinte SHA-256. Utilisez une autre copie de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	'row-count-mismatch': (d) =>
-		`La sauvegarde « ${d.file ?? '?'} » est altérée : la table « ${d.table ?? '?'} » contient ${d.found ?? '?'} enregistrement(s) au lieu de ${d.expected ?? '?'}. Utilisez une autre copie. Aucune donnée n'a été modifiée.`,
+		`La sauvegarde « ${d.file ?? '?'} » est altérée : la table « ${d.table ?? '?'} » contient ${plural(Number(d.found), 'enregistrement')} au lieu de ${d.expected ?? '?'}. Utilisez une autre copie. Aucune donnée n'a été modifiée.`,
 	'missing-manifest': (d) =>
 		`Le fichier « ${d.file ?? '?'} » ne contient pas de manifest.json : ce n'est pas une sauvegarde Pilot. Choisissez le fichier créé par « Créer la sauvegarde ». Aucune donnée n'a été modifiée.`,
 	'missing-table-file': (d) =>
