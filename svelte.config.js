@@ -1,5 +1,6 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives } from './csp.config.js';
 
 // PILOT_OUT lets parallel builds (tests, bench) use their own folders.
 const out = process.env.PILOT_OUT ?? '';
@@ -19,20 +20,7 @@ const config = {
 		files: { serviceWorker: 'src/sw.ts' },
 		csp: {
 			mode: 'hash',
-			directives: {
-				'default-src': ['self'],
-				'script-src': ['self', 'wasm-unsafe-eval'],
-				'style-src': ['self', 'unsafe-inline'],
-				'img-src': ['self', 'blob:', 'data:'],
-				'font-src': ['self'],
-				'connect-src': ['self'],
-				'worker-src': ['self', 'blob:'],
-				'manifest-src': ['self'],
-				'object-src': ['none'],
-				'base-uri': ['self'],
-				'form-action': ['self'],
-				'frame-ancestors': ['none']
-			}
+			directives: /** @type {import('@sveltejs/kit').CspDirectives} */ (cspDirectives)
 		}
 	}
 };

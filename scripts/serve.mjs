@@ -1,11 +1,13 @@
 // Serves the static build (`$PILOT_OUT/build`) as a plain web host would: `/x` → `x.html`, any other
-// path → `200.html` (the SPA shell), hashed assets cached for a year, everything else revalidated.
+// path → `200.html` (the SPA shell), hashed assets cached for a year, everything else revalidated, with the
+// security headers of docs/hosting.md.
 // `vite preview` is not used: it serves SvelteKit's intermediate output, without `200.html`, which
 // the service worker precaches, so its installation failed there.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inlineScriptHashes, securityHeaders } from './security-headers.mjs';
 
 /** @type {Record<string, string>} */
 const TYPES = {
@@ -45,13 +47,18 @@ export async function serveStatic(root, port = 0) {
 			if (!file.startsWith(base)) break;
 			const info = await stat(file).catch(() => null);
 			if (!info?.isFile()) continue;
+			const body = await readFile(file);
+			// Each page's policy allows its own inline scripts (the hashes of its <meta> CSP); scripts and
+			// workers get the policy without them.
+			const hashes = extname(file) === '.html' ? inlineScriptHashes(body.toString('utf8')) : [];
 			res.writeHead(200, {
+				...securityHeaders(hashes),
 				'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
 				'cache-control': path.startsWith('/_app/immutable/')
 					? 'public, max-age=31536000, immutable'
 					: 'no-cache'
 			});
-			res.end(req.method === 'HEAD' ? undefined : await readFile(file));
+			res.end(req.method === 'HEAD' ? undefined : body);
 			return;
 		}
 		res.writeHead(404).end();

@@ -111,7 +111,10 @@ test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and 
 	const byTracking = Object.fromEntries(rows.slice(1).map((r) => [r[1], r]));
 	expect(byTracking['TEST123'].slice(5, 9)).toEqual(['DPD', 'Test backup', 12.5, 'En attente']);
 	expect(byTracking['COLIS-2'][8]).toBe('Refusée');
-	expect(byTracking['COLIS-2'][9]).toBe("'=1+2");
+	// RULINGS 24: the note as typed, in a text cell (never a formula), without an apostrophe.
+	expect(byTracking['COLIS-2'][9]).toBe('=1+2');
+	const notes = workbook.Sheets['Indemnisations'][`J${rows.findIndex((r) => r[1] === 'COLIS-2') + 1}`];
+	expect([notes.t, notes.f]).toEqual(['s', undefined]);
 	const summary = utils.sheet_to_json<unknown[]>(workbook.Sheets['Synthèse'], { header: 1 });
 	expect(summary[0][0]).toBe('SYNTHÈSE DES INDEMNISATIONS');
 	expect(summary[4].slice(0, 2)).toEqual(['TOTAL GÉNÉRAL', 18]);

@@ -105,6 +105,24 @@ export function zipBomb(entry: string, size: number): Uint8Array {
 	return out;
 }
 
+/**
+ * The same entries re-zipped, with the compressed data of `entry` made undecodable (a DEFLATE block of the
+ * reserved type 3, which no inflater accepts) while the ZIP itself stays well formed.
+ */
+function corruptDeflate(valid: Uint8Array, entry: string): Uint8Array {
+	const zip = zipSync({ ...unzipSync(valid) } as Zippable, { level: 6 });
+	const name = strToU8(entry);
+	for (let at = 0; at + 30 < zip.length; at++) {
+		const view = new DataView(zip.buffer, zip.byteOffset + at);
+		if (view.getUint32(0, true) !== 0x04034b50 || view.getUint16(26, true) !== name.length) continue;
+		if (!name.every((b, i) => zip[at + 30 + i] === b)) continue;
+		if (view.getUint16(8, true) !== 8) throw new Error(`${entry} n'est pas compressée`);
+		zip[at + 30 + name.length + view.getUint16(28, true)] = 0b111; // BFINAL, BTYPE = 3
+		return zip;
+	}
+	throw new Error(`${entry} absente`);
+}
+
 /** Every bad variant of `valid` (a backup holding at least one claim). */
 export function badBackups(valid: Uint8Array): BadFile[] {
 	return [
@@ -124,6 +142,11 @@ export function badBackups(valid: Uint8Array): BadFile[] {
 					return { ...e, 'tables/claims.ndjson': bytes };
 				}),
 			message: /altérée : le contenu de la table « claims »/
+		},
+		{
+			name: 'table-illisible.zip',
+			bytes: () => corruptDeflate(valid, 'tables/claims.ndjson'),
+			message: /La sauvegarde « table-illisible\.zip » est altérée \(table « claims »\)/
 		},
 		{
 			name: 'sans-manifest.zip',

@@ -331,7 +331,8 @@ export class Archive {
 				inflate.push(chunk, stop >= end);
 			} catch (error) {
 				if (error instanceof PilotError) throw error;
-				throw new PilotError('invalid-zip', { file: this.fileName, reason: (error as Error).message });
+				// A well-formed ZIP whose entry does not inflate: the backup is damaged, not "not a ZIP".
+				throw new PilotError('corrupt-entry', { file: this.fileName, entry: name, cause: String(error) });
 			}
 			this.#progress(chunk.length);
 			if (stop >= end) break;

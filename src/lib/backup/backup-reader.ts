@@ -67,7 +67,7 @@ function parseJson(bytes: Uint8Array, file: string, entry: string): unknown {
 	try {
 		return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
 	} catch (error) {
-		throw new PilotError('malformed-json', { file, entry, reason: (error as Error).message });
+		throw new PilotError('malformed-json', { file, entry, cause: String(error) });
 	}
 }
 
@@ -339,7 +339,7 @@ async function readTable(
 				file,
 				table: name,
 				line: i + 1,
-				reason: (error as Error).message
+				cause: String(error)
 			});
 		}
 	});
@@ -370,7 +370,7 @@ function decodeTable(
 				file,
 				table: name,
 				line: i + 1,
-				reason: (error as Error).message
+				cause: String(error)
 			});
 		}
 	}

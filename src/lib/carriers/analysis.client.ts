@@ -27,11 +27,11 @@ export function analyseInWorker<L extends BilledLine, R>(
 			const msg = event.data;
 			if (msg.type === 'done') resolve(msg.computed as unknown as ComputedAnalysis<L, R>);
 			else if (msg.code) reject(new PilotError(msg.code, msg.details));
-			else reject(new PilotError('unexpected', { context: `analyse ${carrier}`, message: msg.message }));
+			else reject(new PilotError('unexpected', { context: `analyse ${carrier}`, cause: msg.message }));
 		};
 		worker.onerror = (event) => {
 			finish();
-			reject(new PilotError('unexpected', { context: `analyse ${carrier}`, message: event.message }));
+			reject(new PilotError('unexpected', { context: `analyse ${carrier}`, cause: event.message }));
 		};
 		const request: AnalysisRequest = { carrier, options, window };
 		worker.postMessage(request);

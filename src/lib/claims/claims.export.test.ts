@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import type { ClaimRecord } from '$lib/db/records';
 import { toCsv } from '$lib/export';
+import { expectTextCells } from '$lib/export/readback.testing';
 import { DEFAULT_DEADLINES } from './claims.deadlines';
 import {
 	claimsSheet,
@@ -62,12 +63,13 @@ describe('claims export', () => {
 		expect(inPeriod(claims, '2026-11-01', '2026-11-30').map((c) => c.id)).toEqual(['a', 'b']);
 	});
 
-	it('writes Synthèse, Indemnisations (legacy columns, numbers, legacy statuses) and Suivi, formulas neutralised', async () => {
+	it('writes Synthèse, Indemnisations (legacy columns, numbers, legacy statuses) and Suivi, user text as text cells', async () => {
 		const blob = await writeClaimsWorkbook(
 			summaryLayout(claims, '2026-11-01', '2026-12-31', new Date(2026, 11, 2, 9, 5)),
 			[claimsSheet(claims), followUpSheet(claims, DEFAULT_DEADLINES, '2026-12-02', { a: 2 })]
 		);
-		const wb = read(new Uint8Array(await blob.arrayBuffer()));
+		const bytes = new Uint8Array(await blob.arrayBuffer());
+		const wb = read(bytes);
 		expect(wb.SheetNames).toEqual(['Synthèse', 'Indemnisations', 'Suivi']);
 		const rows = utils.sheet_to_json<unknown[]>(wb.Sheets['Indemnisations'], { header: 1, defval: null });
 		expect(rows[0]).toEqual([...LEGACY_COLUMNS]);
@@ -80,13 +82,13 @@ describe('claims export', () => {
 			'Test backup',
 			10,
 			'En attente',
-			`'=HYPERLINK("x")`
+			`=HYPERLINK("x")`
 		]);
 		expect(wb.Sheets['Indemnisations']['H2'].t).toBe('n');
-		expect(wb.Sheets['Indemnisations']['C4'].v).toBe("'+33 Shop");
+		expectTextCells(bytes, 'Indemnisations', { J2: '=HYPERLINK("x")', C4: '+33 Shop' });
 		const summary = utils.sheet_to_json<unknown[]>(wb.Sheets['Synthèse'], { header: 1, defval: null });
 		expect(summary[2][0]).toBe('Période : 01/11/2026 au 31/12/2026');
-		expect(summary[4].slice(0, 3)).toEqual(['TOTAL GÉNÉRAL', 52.5, '3 indemnisation(s)']);
+		expect(summary[4].slice(0, 3)).toEqual(['TOTAL GÉNÉRAL', 52.5, '3 indemnisations']);
 		expect(summary[5].slice(0, 3)).toEqual(['dont reçues', 40, 1]);
 		expect(summary[7].slice(0, 3)).toEqual(['dont refusées', 2.5, 1]);
 		const suivi = utils.sheet_to_json<Record<string, unknown>>(wb.Sheets['Suivi']);

@@ -5,7 +5,7 @@
  */
 import type { ClaimRecord } from '$lib/db/records';
 import type { CellValue, ExportColumn, SheetSpec } from '$lib/export';
-import { formatDay } from '$lib/i18n/format';
+import { formatDay, plural } from '$lib/i18n/format';
 import { claimDeadline, type DeadlineSettings } from './claims.deadlines';
 import { byCarrier, byPartner, computeKpis, legacyStatus, motifText, type Breakdown } from './claims.logic';
 
@@ -101,7 +101,7 @@ export function summaryLayout(
 		title: 'SYNTHÈSE DES INDEMNISATIONS',
 		exportedAt: `Date d'export : ${stamp}`,
 		period: `Période : ${formatDay(from)} au ${formatDay(to)}`,
-		total: { cents: k.claimed.cents, label: `${k.claimed.count} indemnisation(s)` },
+		total: { cents: k.claimed.cents, label: plural(k.claimed.count, 'indemnisation') },
 		statuses: [
 			{ label: 'dont reçues', cents: k.received.cents, count: k.received.count },
 			{ label: 'dont en attente', cents: k.pending.cents, count: k.pending.count },

@@ -38,6 +38,9 @@ import {
 	updateClaim
 } from './claims.service';
 
+/** The first bytes of a JPEG photo: attachments are recognised by them (RULINGS 25). */
+const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+
 const seed = {
 	...emptyDraft('2026-11-27'),
 	tracking: 'TEST123',
@@ -99,6 +102,7 @@ describe('claims service', () => {
 	it('hashes a large attachment slice by slice to the same SHA-256 and CRC-32 as in one go', async () => {
 		const claim = (await createClaim(seed))!;
 		const bytes = new Uint8Array(2.5 * 1024 * 1024).map((_, i) => (i * 31) % 251);
+		bytes.set([...'%PDF-1.7'].map((c) => c.charCodeAt(0)));
 		const pdf = new File([bytes], 'constat.pdf', { type: 'application/pdf' });
 		expect(await addAttachments(claim.id, [pdf])).toBe(1);
 		const stored = (await db.claimAttachments.where('claimId').equals(claim.id).toArray())[0];
@@ -107,12 +111,45 @@ describe('claims service', () => {
 		await deleteClaims([claim.id]);
 	});
 
+	it('accepts attachments by their first bytes only: SVG and HTML named .pdf are refused, naming the file', async () => {
+		const claim = (await createClaim(seed))!;
+		const svg = new File(
+			['<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'],
+			'plan.svg',
+			{
+				type: 'image/svg+xml'
+			}
+		);
+		const fakePdf = new File(['<html><script>alert(1)</script></html>'], 'constat.pdf', {
+			type: 'application/pdf'
+		});
+		for (const file of [svg, fakePdf]) {
+			notifications.clear();
+			expect(await addAttachments(claim.id, [file])).toBeUndefined();
+			expect(notifications.items.map((n) => [n.kind, n.text])).toEqual([
+				[
+					'error',
+					expect.stringContaining(`« ${file.name} » n'est ni une photo (PNG, JPEG, WebP, HEIC) ni un PDF`)
+				]
+			]);
+		}
+		// A real photo whose browser gave no type, or a wrong one, is stored with the type its bytes say.
+		const untyped = new File([JPEG], 'IMG_0001', { type: '' });
+		const mistyped = new File([new Uint8Array([...JPEG, 9])], 'scan.pdf', { type: 'application/pdf' });
+		expect(await addAttachments(claim.id, [untyped, mistyped])).toBe(2);
+		const stored = await db.claimAttachments.toArray();
+		expect(stored.map((a) => [a.type, a.blob.type])).toEqual([
+			['image/jpeg', 'image/jpeg'],
+			['image/jpeg', 'image/jpeg']
+		]);
+	});
+
 	it('deletes with its attachments, undoes, and leaves an empty table after the last one', async () => {
 		const claim = (await createClaim(seed))!;
-		const photo = new File([new Uint8Array([1, 2, 3])], 'colis.jpg', { type: 'image/jpeg' });
+		const photo = new File([JPEG], 'colis.jpg', { type: 'image/jpeg' });
 		expect(await addAttachments(claim.id, [photo, photo])).toBe(1);
 		const attachment = (await db.claimAttachments.toArray())[0];
-		expect(attachment.sha256).toBe('039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81');
+		expect(attachment.sha256).toBe(createHash('sha256').update(JPEG).digest('hex'));
 
 		expect(await deleteClaims([claim.id])).toBe(1);
 		expect(await db.claims.count()).toBe(0);

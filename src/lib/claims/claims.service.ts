@@ -17,6 +17,7 @@ import { findByTracking } from '$lib/logisticiens/logisticiens.repository';
 import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { getUserName, putSetting } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
+import { SNIFF_BYTES, sniffAttachmentType } from './attachment-type';
 import { UNATTRIBUTED } from './claims.constants';
 import { claimKey, parseClaimsWorkbook } from './claims.import';
 import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from './claims.deadlines';
@@ -148,7 +149,9 @@ export async function changeStatus(
 		const skippedText = result.skipped
 			? ` ; ${plural(result.skipped, 'ignorée', 'ignorées')} (étape du suivi impossible depuis leur statut)`
 			: '';
-		notifySuccess(`${plural(result.changed, 'indemnisation')} passée(s) à « ${status} »${skippedText}.`);
+		notifySuccess(
+			`${plural(result.changed, 'indemnisation passée', 'indemnisations passées')} à « ${status} »${skippedText}.`
+		);
 		return result;
 	} catch (err) {
 		handleError(err, 'Changement de statut');
@@ -167,7 +170,9 @@ async function restoreDeleted(deleted: Deleted): Promise<void> {
 			await db.claims.bulkPut(deleted.claims);
 			await db.claimAttachments.bulkPut(deleted.attachments);
 		});
-		notifySuccess(`Suppression annulée : ${plural(deleted.claims.length, 'indemnisation')} rétablie(s).`);
+		notifySuccess(
+			`Suppression annulée : ${plural(deleted.claims.length, 'indemnisation rétablie', 'indemnisations rétablies')}.`
+		);
 	} catch (err) {
 		handleError(err, 'Annulation de la suppression');
 	}
@@ -219,32 +224,29 @@ async function hashBlob(bytes: Uint8Array): Promise<{ sha256: string; crc32: num
 	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
 }
 
-export function acceptedAttachment(file: Pick<File, 'type' | 'name'>): boolean {
-	return file.type.startsWith('image/') || file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+/** Photos and PDFs only, recognised by their first bytes (RULINGS 25); read and hashed before the transaction. */
+async function prepareAttachment(
+	f: File
+): Promise<Omit<ClaimAttachmentRecord, 'id' | 'claimId' | 'addedAt'>> {
+	if (f.size > MAX_ATTACHMENT_BYTES)
+		throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
+	const bytes = new Uint8Array(await f.arrayBuffer());
+	const type = sniffAttachmentType(bytes.subarray(0, SNIFF_BYTES));
+	if (!type) throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
+	return {
+		name: f.name,
+		type,
+		size: f.size,
+		...(await hashBlob(bytes)),
+		blob: new Blob([bytes], { type })
+	};
 }
 
-/** Adds photos and PDFs to a claim; hashing happens before the transaction, duplicates (same SHA-256) are skipped. */
+/** Adds photos and PDFs to a claim; duplicates (same SHA-256) are skipped. */
 export async function addAttachments(claimId: string, files: File[]): Promise<number | undefined> {
 	try {
-		for (const f of files) {
-			if (!acceptedAttachment(f))
-				throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
-			if (f.size > MAX_ATTACHMENT_BYTES)
-				throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
-		}
-		const prepared = await Promise.all(
-			files.map(async (f) => {
-				const bytes = new Uint8Array(await f.arrayBuffer());
-				const type = f.type || 'application/pdf';
-				return {
-					name: f.name,
-					type,
-					size: f.size,
-					...(await hashBlob(bytes)),
-					blob: new Blob([bytes], { type })
-				};
-			})
-		);
+		const prepared: Awaited<ReturnType<typeof prepareAttachment>>[] = [];
+		for (const f of files) prepared.push(await prepareAttachment(f));
 		const by = await author();
 		const added = await withWrite(TABLES, async () => {
 			const claim = await db.claims.get(claimId);

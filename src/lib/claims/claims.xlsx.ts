@@ -1,10 +1,9 @@
 /**
  * Writes the claims workbook. The "Synthèse" sheet is a free layout (title, totals, two blocks), which the
  * shared tabular `writeXlsx` does not draw, so it is laid out here with ExcelJS, loaded on demand; cells go
- * through the shared `cellValue`/`neutraliseCell` guard like every export.
+ * through the shared `cellValue`: user text as string cells, never formulas (RULINGS 24).
  */
 import type { SheetSpec } from '$lib/export';
-import { neutraliseCell } from '$lib/export';
 import { cellValue } from '$lib/export/xlsx.writer';
 import type { SummaryLayout } from './claims.export';
 
@@ -54,7 +53,7 @@ function drawSummary(ws: Sheet, s: SummaryLayout) {
 		row++;
 		for (const b of block.rows) {
 			const values = [
-				neutraliseCell(b.key),
+				b.key,
 				b.claimed.cents / 100,
 				b.claimed.count,
 				b.received.cents / 100,

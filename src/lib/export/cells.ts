@@ -2,8 +2,9 @@
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 /**
- * Spreadsheet formula injection guard (OWASP "CSV injection"): text starting with = + - @ or a
- * control character is prefixed with an apostrophe so no spreadsheet evaluates it. Numbers stay numbers.
+ * CSV formula injection guard (OWASP "CSV injection", RULINGS 24): text starting with = + - @, a tab or a
+ * carriage return is prefixed with an apostrophe so no spreadsheet evaluates it. Numbers stay numbers.
+ * CSV only: an XLSX writes user text as string cells, which are never formulas, and must show it as typed.
  */
 export function neutraliseCell<T extends CellValue>(value: T): T | string {
 	if (typeof value !== 'string' || value.length === 0) return value;

@@ -1,6 +1,9 @@
-/** Saves a generated file through the browser's download (the data never leaves the device otherwise). */
+/**
+ * Saves a file through the browser's download (the data never leaves the device otherwise). Typed as bytes
+ * whatever the Blob says (RULINGS 25): a user's original or attachment is never rendered as a page of the app.
+ */
 export function downloadBlob(blob: Blob, fileName: string): void {
-	const url = URL.createObjectURL(blob);
+	const url = URL.createObjectURL(blob.slice(0, blob.size, 'application/octet-stream'));
 	const link = document.createElement('a');
 	link.href = url;
 	link.download = fileName;

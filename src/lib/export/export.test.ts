@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
 import { neutraliseCell, toCsv, writeXlsx, type SheetSpec } from './index';
+import { expectTextCells, FORMULA_LIKE } from './readback.testing';
 
 interface Line {
 	partner: string;
@@ -42,7 +44,7 @@ describe('neutraliseCell', () => {
 });
 
 describe('writeXlsx', () => {
-	it('writes the sheet name, headers, amounts as numbers, dates, neutralised text and styles', async () => {
+	it('writes the sheet name, headers, amounts as numbers, dates, user text as text cells and styles', async () => {
 		const blob = await writeXlsx([spec]);
 		const bytes = new Uint8Array(await blob.arrayBuffer());
 		const book = XLSX.read(bytes, { cellDates: true });
@@ -50,7 +52,7 @@ describe('writeXlsx', () => {
 		const rows = XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Synthèse'], { header: 1 });
 		expect(rows[0]).toEqual(['Partenaire', 'Montant (€)', 'Date']);
 		expect(rows[1][1]).toBe(1234.56);
-		expect(rows[2][0]).toBe(`'=HYPERLINK("http://x")`);
+		expect(rows[2][0]).toBe(`=HYPERLINK("http://x")`);
 		expect(rows[2][1]).toBe(-0.05);
 		expect((rows[1][2] as Date).toISOString().slice(0, 10)).toBe('2026-11-27');
 
@@ -61,6 +63,40 @@ describe('writeXlsx', () => {
 		expect(head.font?.bold).toBe(true);
 		expect((head.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FF2D3E50');
 		expect((sheet.getCell('A3').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFE0E0');
+	});
+});
+
+describe('formula-looking text (RULINGS 24)', () => {
+	const texts: SheetSpec<string> = {
+		name: 'Textes',
+		columns: [
+			{ header: 'Texte', value: (r) => r },
+			{ header: 'Date', value: (r) => r, kind: 'date' }
+		],
+		rows: FORMULA_LIKE
+	};
+
+	it('is a string cell in XLSX, exactly as typed, without a visible apostrophe', async () => {
+		const bytes = await (await writeXlsx([texts])).arrayBuffer();
+		expectTextCells(
+			bytes,
+			'Textes',
+			Object.fromEntries(
+				FORMULA_LIKE.flatMap((t, i) => [
+					[`A${i + 2}`, t],
+					[`B${i + 2}`, t]
+				])
+			)
+		);
+	});
+
+	it('keeps the apostrophe prefix in CSV, read back by a CSV parser', () => {
+		const csv = toCsv(texts);
+		const rows = Papa.parse<string[]>(csv.replace(/^\ufeff/, ''), {
+			delimiter: ';',
+			skipEmptyLines: true
+		}).data;
+		expect(rows.slice(1)).toEqual(FORMULA_LIKE.map((t) => [`'${t}`, `'${t}`]));
 	});
 });
 

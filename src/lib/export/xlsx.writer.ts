@@ -1,4 +1,4 @@
-import { neutraliseCell, type CellValue } from './cells';
+import type { CellValue } from './cells';
 import type { ColumnKind, ExportColumn, SheetSpec } from './sheet.types';
 
 const NAVY = 'FF2D3E50';
@@ -11,15 +11,19 @@ const FORMATS: Partial<Record<ColumnKind, string>> = {
 	date: 'dd/mm/yyyy'
 };
 
-/** Converts a column's value to what the cell stores: euros for cents, a Date for an ISO day. */
+/**
+ * Converts a column's value to what the cell stores: euros for cents, a Date for an ISO day. Text stays
+ * exactly the user's: ExcelJS writes a string as a string cell, never a formula (RULINGS 24); the CSV
+ * writer adds its apostrophe guard itself.
+ */
 export function cellValue(kind: ColumnKind | undefined, value: CellValue): CellValue {
 	if (value === null || value === undefined || value === '') return null;
 	if (kind === 'cents' && typeof value === 'number') return value / 100;
 	if (kind === 'date' && typeof value === 'string') {
 		const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-		return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : neutraliseCell(value);
+		return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : value;
 	}
-	return neutraliseCell(value);
+	return value;
 }
 
 function widthOf<Row>(column: ExportColumn<Row>): number {

@@ -1,6 +1,9 @@
+import { plural } from './format';
+
 /**
  * Typed error codes, created where a fault is found and turned into French sentences here only.
  * Each message says what happened and what to do; `details` names the file, line or table.
+ * A library's own (English) message goes in `details.cause`, for the console: no sentence prints it.
  */
 export type ErrorCode =
 	| 'unexpected'
@@ -20,6 +23,7 @@ export type ErrorCode =
 	| 'bad-lines'
 	| 'bad-invoice-lines'
 	| 'invalid-zip'
+	| 'corrupt-entry'
 	| 'empty-archive'
 	| 'truncated'
 	| 'checksum-mismatch'
@@ -60,7 +64,7 @@ export class PilotError extends Error {
 
 const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	unexpected: (d) =>
-		`Une erreur inattendue est survenue${d.context ? ` (${d.context})` : ''} : ${d.message ?? 'sans détail'}. Vos données n'ont pas été modifiées ; réessayez, et si l'erreur persiste, créez une sauvegarde puis rechargez la page.`,
+		`Une erreur inattendue est survenue${d.context ? ` (${d.context})` : ''} : ${d.message ?? 'détail consigné dans la console du navigateur'}. Vos données n'ont pas été modifiées ; réessayez, et si l'erreur persiste, créez une sauvegarde puis rechargez la page.`,
 	'snapshot-no-room': (d) =>
 		`L'espace de stockage du navigateur est plein : aucun nouvel instantané n'a pu être écrit, et aucun instantané existant n'a été effacé${d.last ? ` (le plus récent date du ${d.last})` : ''}, et vos données n'ont pas été modifiées. Téléchargez une sauvegarde (Sauvegarde & Restauration → « Créer la sauvegarde »), puis libérez de la place : supprimez d'anciens instantanés, ou des fichiers importés et des analyses archivées dont vous n'avez plus besoin.`,
 	'quota-exceeded': (d) =>
@@ -79,21 +83,25 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'missing-sheet': (d) =>
 		`Le fichier « ${d.file} » n'a pas de feuille « ${d.expected} » (feuilles trouvées : ${d.found}). Choisissez le bon classeur ou renommez la feuille, puis réimportez-le.`,
 	'unreadable-file': (d) =>
-		`Le fichier « ${d.file} » est illisible (${d.message ?? 'format inattendu'}) : rien n'a été importé. Ouvrez-le dans Excel, enregistrez-le de nouveau en .xlsx ou .csv, puis réessayez.`,
+		`Fichier illisible ${UNREADABLE[String(d.reason)] ?? UNREADABLE.damaged} : « ${d.file} », rien n'a été importé. ${d.reason === 'password' ? 'Ouvrez-le dans Excel, enregistrez-le sans mot de passe, puis réessayez.' : "Vérifiez que c'est le bon fichier ; s'il s'ouvre dans Excel, enregistrez-le de nouveau en .xlsx ou .csv, puis réessayez."}`,
 	'unsupported-format': (d) =>
 		`Le fichier « ${d.file} » n'est pas d'un format accepté (${d.expected}) : rien n'a été importé. Choisissez un fichier ${d.expected}.`,
 	'empty-file': (d) =>
-		`Le fichier « ${d.file} » ne contient aucune ligne de données : rien n'a été importé. Vérifiez que c'est le bon fichier.`,
+		d.bytes === 0
+			? `Fichier vide : « ${d.file} » fait 0 octet, rien n'a été importé. Reprenez le fichier d'origine (un téléchargement ou une copie interrompus laissent un fichier vide).`
+			: `Le fichier « ${d.file} » ne contient aucune ligne de données : rien n'a été importé. Vérifiez que c'est le bon fichier.`,
 	'already-imported': (d) =>
 		`Le fichier « ${d.file} » est déjà importé${d.as ? ` (sous le nom « ${d.as} »` : ''}${d.at ? `${d.as ? ', ' : ' ('}le ${d.at})` : d.as ? ')' : ''} : il n'a pas été ajouté une deuxième fois. Supprimez l'import existant si vous voulez le remplacer.`,
 	// A carrier invoice is never imported without some of its lines: every billed euro counts (RULINGS 21).
 	'bad-invoice-lines': (d) =>
 		`La facture « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : une ligne de facture n'est jamais écartée, chaque euro facturé doit être compté. Corrigez ces cellules dans le fichier, puis importez-le de nouveau.`,
 	'bad-lines': (d) =>
-		`Le fichier « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
+		`Le fichier « ${d.file} » a ${plural(Number(d.count), 'ligne illisible', 'lignes illisibles')} — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
 	// Backup files (d.file = the file's name): nothing is written when one of these is raised.
 	'invalid-zip': (d) =>
 		`Le fichier « ${d.file ?? '?'} » n'est pas une archive ZIP lisible${d.reason ? ` (${d.reason})` : ''}. Choisissez le fichier .zip créé par « Créer la sauvegarde ». Aucune donnée n'a été modifiée.`,
+	'corrupt-entry': (d) =>
+		`La sauvegarde « ${d.file ?? '?'} » est altérée (${entryLabel(String(d.entry ?? '?'))}) : ses données compressées sont illisibles (copie ou support endommagé). Utilisez une autre copie de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	'empty-archive': (d) =>
 		`Le fichier « ${d.file ?? '?'} » est vide (0 octet ou archive sans contenu). Choisissez le fichier .zip téléchargé lors de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	truncated: (d) =>
@@ -101,7 +109,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'checksum-mismatch': (d) =>
 		`La sauvegarde « ${d.file ?? '?'} » est altérée : le contenu de la table « ${d.table ?? '?'} » ne correspond pas à son empreinte SHA-256. Utilisez une autre copie de la sauvegarde. Aucune donnée n'a été modifiée.`,
 	'row-count-mismatch': (d) =>
-		`La sauvegarde « ${d.file ?? '?'} » est altérée : la table « ${d.table ?? '?'} » contient ${d.found ?? '?'} enregistrement(s) au lieu de ${d.expected ?? '?'}. Utilisez une autre copie. Aucune donnée n'a été modifiée.`,
+		`La sauvegarde « ${d.file ?? '?'} » est altérée : la table « ${d.table ?? '?'} » contient ${plural(Number(d.found), 'enregistrement')} au lieu de ${d.expected ?? '?'}. Utilisez une autre copie. Aucune donnée n'a été modifiée.`,
 	'missing-manifest': (d) =>
 		`Le fichier « ${d.file ?? '?'} » ne contient pas de manifest.json : ce n'est pas une sauvegarde Pilot. Choisissez le fichier créé par « Créer la sauvegarde ». Aucune donnée n'a été modifiée.`,
 	'missing-table-file': (d) =>
@@ -134,7 +142,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'attachment-rejected': (d) =>
 		d.reason === 'size'
 			? `Le fichier « ${d.file} » dépasse ${d.limit} : réduisez la photo ou scindez le PDF, puis joignez-le de nouveau. Aucune pièce n'a été ajoutée.`
-			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`,
+			: `Le fichier « ${d.file} » n'est ni une photo (PNG, JPEG, WebP, HEIC) ni un PDF : son contenu ne correspond à aucun de ces formats, quel que soit son nom (SVG et pages HTML sont refusés par sécurité). Joignez la photo ou le PDF d'origine. Aucune pièce n'a été ajoutée.`,
 	// Export Refacturation.
 	'refacturation-empty': () =>
 		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`,
@@ -149,14 +157,46 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 		`Le fichier « ${d.file ?? '?'} » dépasse une limite de sécurité (${d.what ?? '?'} : plus de ${d.limit ?? '?'}) : il a été refusé. Rien n'a été importé.`
 };
 
+/** Why an intake file is unreadable, as the user can check it. */
+const UNREADABLE: Record<string, string> = {
+	'not-spreadsheet': "(ce n'est pas un classeur Excel ni un CSV)",
+	password: '(classeur protégé par un mot de passe)',
+	damaged: '(classeur Excel endommagé ou dans un format que Pilot ne lit pas)'
+};
+
+/** `tables/claims.ndjson` → « table « claims » », `blobs/…` → a joined file. */
+function entryLabel(entry: string): string {
+	const table = /^tables\/(.+)\.ndjson$/.exec(entry)?.[1];
+	if (table) return `table « ${table} »`;
+	return entry.startsWith('blobs/') ? `fichier joint ${entry}` : `entrée « ${entry} »`;
+}
+
+/** IndexedDB and Dexie errors by name: their messages are English, never shown. */
+const STORAGE_ERRORS: Record<string, ErrorCode> = {
+	QuotaExceededError: 'quota-exceeded',
+	MissingAPIError: 'storage-unavailable',
+	InvalidStateError: 'storage-unavailable',
+	DatabaseClosedError: 'storage-unavailable',
+	OpenFailedError: 'storage-unavailable',
+	VersionError: 'storage-unavailable',
+	AbortError: 'transaction-aborted',
+	ConstraintError: 'transaction-aborted',
+	DataError: 'transaction-aborted',
+	DataCloneError: 'transaction-aborted',
+	TransactionInactiveError: 'transaction-aborted',
+	ReadOnlyError: 'transaction-aborted',
+	TimeoutError: 'transaction-aborted'
+};
+
 /** The French sentence for any error: typed codes first, then the browser's storage errors. */
 export function errorMessage(error: unknown): string {
 	if (error instanceof PilotError) return MESSAGES[error.code](error.details);
-	const name = (error as { name?: string } | null)?.name;
-	const inner = (error as { inner?: { name?: string } } | null)?.inner?.name;
-	if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') return MESSAGES['quota-exceeded']({});
-	if (name === 'AbortError' && inner !== 'QuotaExceededError') return MESSAGES['transaction-aborted']({});
-	if (name === 'MissingAPIError' || name === 'InvalidStateError') return MESSAGES['storage-unavailable']({});
-	const message = error instanceof Error ? error.message : String(error);
-	return MESSAGES.unexpected({ message });
+	const e = error as { name?: string; inner?: { name?: string }; failures?: { name?: string }[] } | null;
+	// Dexie wraps the browser's error (`inner`; a BulkError lists `failures`): the storage fault wins.
+	const names = [e?.inner?.name, e?.failures?.[0]?.name, e?.name].filter((n): n is string => !!n);
+	if (names.includes('QuotaExceededError')) return MESSAGES['quota-exceeded']({});
+	const code = names.map((n) => STORAGE_ERRORS[n]).find(Boolean);
+	if (code) return MESSAGES[code]({});
+	// Anything else is a bug or a library's fault: its English message stays in the console.
+	return MESSAGES.unexpected({});
 }

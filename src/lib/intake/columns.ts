@@ -52,15 +52,14 @@ export function findHeader(
 		const found = (sheet.rows[Math.max(best.headerRow, 0)] ?? [])
 			.filter((c) => c !== null && String(c).trim() !== '')
 			.map((c) => String(c).trim());
+		// Each column once: specs may share a name (two keys read from « Date »), headers may repeat.
+		const list = (names: string[]) => [...new Set(names)].join(', ');
 		throw new PilotError('missing-column', {
 			file: fileName,
 			sheet: sheet.name,
-			missing: missing.map((s) => s.names[0]).join(', '),
-			expected: specs
-				.filter((s) => s.required)
-				.map((s) => s.names[0])
-				.join(', '),
-			found: found.join(', ') || 'aucune'
+			missing: list(missing.map((s) => s.names[0])),
+			expected: list(specs.filter((s) => s.required).map((s) => s.names[0])),
+			found: list(found) || 'aucune'
 		});
 	}
 	return { headerRow: best.headerRow, index: best.index };

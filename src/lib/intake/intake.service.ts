@@ -68,12 +68,12 @@ export async function parseInWorker(
 				finish();
 				if (msg.type === 'done') resolve(pack ? { ...msg.parsed, chunks } : msg.parsed);
 				else if (msg.code) reject(new PilotError(msg.code, msg.details));
-				else reject(new PilotError('unreadable-file', { file: file.name, message: msg.message }));
+				else reject(new PilotError('unreadable-file', { file: file.name, cause: msg.message }));
 			}
 		};
 		worker.onerror = (event) => {
 			finish();
-			reject(new PilotError('unreadable-file', { file: file.name, message: event.message }));
+			reject(new PilotError('unreadable-file', { file: file.name, cause: event.message }));
 		};
 		const request: IntakeRequest = { bytes, fileName: file.name, parser, pack };
 		worker.postMessage(request, [bytes]);

@@ -4,7 +4,8 @@ import { decodeText, detectDelimiter, readFile } from './read';
 import { findHeader, requireSheet } from './columns';
 import { parseCents, parseDay } from './values';
 import { normaliseTracking } from './tracking';
-import { PilotError } from '$lib/i18n/errors';
+import { errorMessage, PilotError } from '$lib/i18n/errors';
+import { zipSync } from 'fflate';
 
 const ROWS = [
 	['Numéro de tracking', 'Montant', 'Date', 'Ville'],
@@ -129,5 +130,69 @@ describe('workbook intake', () => {
 
 	it('refuses unknown extensions and unreadable bytes with a typed error', () => {
 		expect(() => readFile(utf8('x'), 'photo.png')).toThrow(PilotError);
+	});
+});
+
+describe('files that are not spreadsheets (any intake)', () => {
+	/** Deterministic noise, as a corrupted download or a wrong file gives. */
+	function noise(length: number, seed = 7): Uint8Array {
+		let x = seed;
+		return Uint8Array.from({ length }, () => ((x = (x * 1103515245 + 12345) >>> 0), x >>> 24));
+	}
+	function xlsxOf(rows: string[][]): Uint8Array {
+		const wb = utils.book_new();
+		utils.book_append_sheet(wb, utils.aoa_to_sheet(rows), 'Données');
+		return new Uint8Array(write(wb, { type: 'array', bookType: 'xlsx' }));
+	}
+	const messageOf = (bytes: Uint8Array, name: string) => {
+		try {
+			readFile(bytes, name);
+		} catch (err) {
+			return errorMessage(err);
+		}
+		throw new Error(`${name} a été lu`);
+	};
+
+	it('says « fichier vide » for 0 bytes, whatever the extension', () => {
+		for (const name of ['vide.csv', 'vide.xlsx', 'vide.xls'])
+			expect(messageOf(new Uint8Array(), name)).toMatch(
+				new RegExp(`^Fichier vide : « ${name} » fait 0 octet`)
+			);
+		expect(messageOf(utf8('\r\n\r\n  \n'), 'blanc.csv')).toMatch(/« blanc\.csv » ne contient aucune ligne/);
+	});
+
+	it('says « fichier illisible » for random bytes, never a sheet « Sheet1 » or garbage columns', () => {
+		for (const name of ['hasard.xlsx', 'hasard.xls', 'hasard.csv', 'hasard.txt']) {
+			const message = messageOf(noise(4096), name);
+			expect(message).toMatch(
+				new RegExp(
+					`^Fichier illisible \\(ce n'est pas un classeur Excel ni un CSV\\) : « ${name.replace('.', '\\.')} »`
+				)
+			);
+			expect(message).not.toMatch(/Sheet1|Colonnes trouvées/);
+		}
+		// Text, but no table in it: a note saved as .csv.
+		expect(messageOf(utf8('Bonjour\nvoici le fichier.\n'), 'note.csv')).toMatch(
+			/^Fichier illisible \(ce n'est pas un classeur Excel ni un CSV\)/
+		);
+	});
+
+	it('names a damaged or protected workbook in French, never in SheetJS English', () => {
+		const zipped = zipSync({ 'a.txt': utf8('pas un classeur') });
+		const truncated = xlsxOf(ROWS).slice(0, 200);
+		for (const [bytes, name] of [
+			[zipped, 'archive.xlsx'],
+			[truncated, 'coupe.xlsx']
+		] as const) {
+			const message = messageOf(bytes, name);
+			expect(message).toContain(`« ${name} »`);
+			expect(message).toMatch(/^Fichier illisible \(classeur Excel endommagé/);
+		}
+	});
+
+	it('still reads a real workbook, a CSV, and tab-separated text named .xls', () => {
+		expect(readFile(xlsxOf(ROWS), 'vrai.xlsx')[0].rows[0]).toEqual(ROWS[0]);
+		expect(readFile(utf8(csv(';')), 'vrai.csv')[0].rows[0]).toEqual(ROWS[0]);
+		expect(readFile(utf8(csv('\t')), 'portail.xls')[0].rows[1][3]).toBe('Orléans');
 	});
 });

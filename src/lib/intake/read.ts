@@ -81,7 +81,9 @@ function readSheets(bytes: Uint8Array, fileName: string): RawSheet[] {
 	try {
 		wb = readWorkbook(bytes, { type: 'array', cellDates: true, cellHTML: false, cellText: false });
 	} catch (err) {
-		throw new PilotError('unreadable-file', { file: fileName, message: (err as Error).message });
+		// SheetJS speaks English and has hundreds of messages: the user is told what they can act on.
+		const reason = /password/i.test(String(err)) ? 'password' : 'damaged';
+		throw new PilotError('unreadable-file', { file: fileName, reason, cause: String(err) });
 	}
 	return wb.SheetNames.map((name) => {
 		const ws = wb.Sheets[name];
@@ -100,10 +102,50 @@ function readSheets(bytes: Uint8Array, fileName: string): RawSheet[] {
 	});
 }
 
-/** CSV → one sheet named 'csv'; XLSX/XLS → every sheet, in workbook order. */
+const ZIP = [0x50, 0x4b, 0x03, 0x04]; // .xlsx, .xlsm
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]; // .xls (and password-protected .xlsx)
+const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
+
+/** Text rather than binary: no NUL, and control characters (other than tab and line breaks) under 1 %. */
+export function looksLikeText(text: string): boolean {
+	const head = text.slice(0, 64 * 1024);
+	let control = 0;
+	for (let i = 0; i < head.length; i++) {
+		const c = head.charCodeAt(i);
+		if (c === 0) return false;
+		if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xfffd) control++;
+	}
+	return control <= head.length / 100;
+}
+
+/** A plausible table: one of the first lines splits into two or more non-empty fields. */
+function hasDelimitedLine(sheet: RawSheet): boolean {
+	return sheet.rows
+		.slice(0, 40)
+		.some((r) => r.filter((c) => c !== null && String(c).trim() !== '').length >= 2);
+}
+
+/**
+ * CSV → one sheet named 'csv'; XLSX/XLS → every sheet, in workbook order. An empty file, or bytes that are
+ * neither a workbook (by its first bytes) nor delimited text, are refused here: SheetJS would read random
+ * bytes as a text sheet « Sheet1 » whose garbage the parsers would then list as column names.
+ */
 export function readFile(bytes: Uint8Array, fileName: string): RawSheet[] {
 	const ext = extensionOf(fileName);
-	if (CSV_EXTENSIONS.includes(ext)) return [readCsv(decodeText(bytes))];
-	if (WORKBOOK_EXTENSIONS.includes(ext)) return readSheets(bytes, fileName);
-	throw new PilotError('unsupported-format', { file: fileName, expected: '.csv, .xlsx, .xls' });
+	const csv = CSV_EXTENSIONS.includes(ext);
+	if (!csv && !WORKBOOK_EXTENSIONS.includes(ext))
+		throw new PilotError('unsupported-format', { file: fileName, expected: '.csv, .xlsx, .xls' });
+	if (bytes.length === 0) throw new PilotError('empty-file', { file: fileName, bytes: 0 });
+	if (!csv && (startsWith(bytes, ZIP) || startsWith(bytes, OLE))) return readSheets(bytes, fileName);
+	// Text: a CSV, or a "workbook" that is text (portals export HTML or tab-separated text named .xls).
+	const text = decodeText(bytes);
+	if (!text.trim()) throw new PilotError('empty-file', { file: fileName });
+	const notSpreadsheet = new PilotError('unreadable-file', { file: fileName, reason: 'not-spreadsheet' });
+	if (!looksLikeText(text)) throw notSpreadsheet;
+	// An HTML or XML table goes to SheetJS; delimited text to our CSV reader, which decodes UTF-8 (SheetJS
+	// reads a text .xls as Latin-1: « OrlÃ©ans »).
+	const markup = /^\s*</.test(text);
+	const sheets = !csv && markup ? readSheets(bytes, fileName) : [readCsv(text)];
+	if (!sheets.some(hasDelimitedLine)) throw notSpreadsheet;
+	return sheets;
 }

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { availableMonths, consolidate } from './refacturation.consolidate';
 import { fixtureSources } from './refacturation.testing';
+import { expectTextCells } from '$lib/export/readback.testing';
 import {
 	DETAIL_HEADERS,
 	DETAIL_SHEET,
@@ -76,7 +77,7 @@ describe('the Refacturation workbook (legacy 8.3) on the fixtures', () => {
 		expect(first.getCell(11).font?.color?.argb).toBe('FFCC0000');
 	});
 
-	it('says which partners were chosen, and neutralises formulas in text cells', async () => {
+	it('says which partners were chosen, and writes formula-looking text as text cells', async () => {
 		const data = consolidate(
 			[
 				{
@@ -97,15 +98,16 @@ describe('the Refacturation workbook (legacy 8.3) on the fixtures', () => {
 			],
 			{ months: ['2026-11'], partners: null }
 		);
-		const wb = await readBack(
-			await refactWorkbook(data, { now, months: ['2026-11'], partners: ['=HYPERLINK("x")'] })
-		);
+		const buffer = await refactWorkbook(data, { now, months: ['2026-11'], partners: ['=HYPERLINK("x")'] });
+		const wb = await readBack(buffer);
+		expectTextCells(buffer, DETAIL_SHEET, { A2: '=HYPERLINK("x")', B2: '@cmd', C2: '+33' });
+		expectTextCells(buffer, SYNTHESIS_SHEET, { A6: '=HYPERLINK("x")' });
 		const syn = wb.getWorksheet(SYNTHESIS_SHEET)!;
 		expect(syn.getCell('A3').value).toBe('Filtré : =HYPERLINK("x")');
 		expect(rowValues(syn, 5)).toEqual(SYNTHESIS_HEADERS);
-		expect(syn.getCell('A6').value).toBe(`'=HYPERLINK("x")`);
+		expect(syn.getCell('A6').value).toBe(`=HYPERLINK("x")`);
 		const detail = wb.getWorksheet(DETAIL_SHEET)!;
-		expect(rowValues(detail, 2).slice(0, 3)).toEqual([`'=HYPERLINK("x")`, `'@cmd`, `'+33`]);
+		expect(rowValues(detail, 2).slice(0, 3)).toEqual([`=HYPERLINK("x")`, `@cmd`, `+33`]);
 		expect(detail.getCell('D2').value).toBeNull();
 		expect([detail.getCell('J2').value, detail.getCell('K2').value]).toEqual([9.9, 9.9]);
 	});

@@ -1,11 +1,11 @@
 /**
  * The « Export Refacturation » workbook (legacy §8.3): sheet `Synthèse Partenaire` first, then
- * `Refacturation` (then `Rapprochement`, each carrier's invoices reconciled), with the legacy's titles, fills and fonts — plus what §8.5 lacked: euro and date formats,
- * the period in the header, DHL's column, formula injection neutralised. Written with ExcelJS (RULINGS 10),
+ * `Refacturation` (then `Rapprochement`, each carrier's invoices reconciled), with the legacy's titles, fills and
+ * fonts — plus what §8.5 lacked: euro and date formats, the period in the header, DHL's column, user text as string
+ * cells (never formulas, RULINGS 24). Written with ExcelJS (RULINGS 10),
  * loaded only when an export is asked for.
  */
 import type { Cell, Worksheet } from 'exceljs';
-import { neutraliseCell } from '$lib/export';
 import { cellValue } from '$lib/export/xlsx.writer';
 import { formatDateTime, formatPeriod } from '$lib/i18n/format';
 import { reconciliationLines } from '$lib/carriers/pipeline/reconciliation';
@@ -105,12 +105,12 @@ function synthesisSheet(sheet: Worksheet, data: Consolidation, ctx: WorkbookCont
 		`Date d'export : ${formatDateTime(ctx.now.getTime())} · Période : ${periodLabel(ctx.months)}`;
 	let headerAt = 4;
 	if (ctx.partners) {
-		sheet.getCell('A3').value = neutraliseCell(`Filtré : ${ctx.partners.join(', ')}`);
+		sheet.getCell('A3').value = `Filtré : ${ctx.partners.join(', ')}`;
 		headerAt = 5;
 	}
 	headerRow(sheet, headerAt, SYNTHESIS_HEADERS);
 	const values = (p: PartnerSynthesis) => [
-		neutraliseCell(p.partner),
+		p.partner,
 		p.orders,
 		...REFACT_CARRIERS.map((c) => p.cents[c.id] / 100),
 		p.totalCents / 100
@@ -143,9 +143,9 @@ function detailSheet(sheet: Worksheet, data: Consolidation): void {
 	data.rows.forEach((r, i) => {
 		const row = sheet.getRow(2 + i);
 		row.values = [
-			neutraliseCell(r.partner),
-			neutraliseCell(r.order),
-			neutraliseCell(r.tracking),
+			r.partner,
+			r.order,
+			r.tracking,
 			cellValue('date', r.day),
 			...REFACT_CARRIERS.map((c) => r.cents[c.id] / 100),
 			r.totalCents / 100
@@ -187,7 +187,7 @@ function reconciliationSheet(sheet: Worksheet, data: Consolidation): void {
 			r.readCents / 100,
 			fileCents,
 			r.gapCents / 100,
-			neutraliseCell(reconciliationLines(r).join(' · '))
+			reconciliationLines(r).join(' · ')
 		];
 		for (let col = 2; col <= 7; col++) row.getCell(col).numFmt = EURO;
 		if (r.gapCents !== 0) fill(row.getCell(7), RED);

@@ -13,23 +13,35 @@ describe('global error handlers', () => {
 		vi.spyOn(console, 'error').mockImplementation(() => {});
 		const target = new EventTarget();
 		const uninstall = installGlobalErrorHandlers(target);
+		// In French, the English of the error kept for the console (and logged there); one message at a time.
+		const unexpected =
+			/^Une erreur inattendue est survenue : détail consigné dans la console du navigateur\./;
 		target.dispatchEvent(event('error', { error: new Error('boom'), message: 'boom' }));
+		expect(notifications.items.map((n) => [n.kind, n.text])).toEqual([
+			['error', expect.stringMatching(unexpected)]
+		]);
 		target.dispatchEvent(event('unhandledrejection', { reason: new Error('rejeté') }));
 		expect(notifications.items.map((n) => [n.kind, n.text])).toEqual([
-			['error', expect.stringMatching(/^Une erreur inattendue est survenue : boom\./)],
-			['error', expect.stringMatching(/^Une erreur inattendue est survenue : rejeté\./)]
+			['error', expect.stringMatching(unexpected)]
 		]);
+		expect(notifications.items[0].text).not.toMatch(/boom|rejeté/);
+		expect(console.error).toHaveBeenCalledWith('Pilot', expect.objectContaining({ message: 'boom' }));
 		uninstall();
+		notifications.clear();
 		target.dispatchEvent(event('error', { error: new Error('après') }));
-		expect(notifications.items).toHaveLength(2);
+		expect(notifications.items).toHaveLength(0);
 	});
 
-	it('reports an error event without an Error object by its message', () => {
+	it('reports an error event without an Error object, its message kept for the console', () => {
 		vi.spyOn(console, 'error').mockImplementation(() => {});
 		const target = new EventTarget();
 		installGlobalErrorHandlers(target);
 		target.dispatchEvent(event('error', { error: null, message: 'Script error.' }));
-		expect(notifications.items[0].text).toContain('Script error.');
+		expect(notifications.items[0].text).toMatch(/^Une erreur inattendue est survenue/);
+		expect(console.error).toHaveBeenCalledWith(
+			'Pilot',
+			expect.objectContaining({ message: 'Script error.' })
+		);
 	});
 
 	it('ignores the ResizeObserver loop notice', () => {

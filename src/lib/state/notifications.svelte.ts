@@ -13,9 +13,10 @@ class Notifications {
 	items = $state<Notice[]>([]);
 	#next = 1;
 
+	/** One message per action: the next one replaces the previous (which stays dismissable until then). */
 	push(notice: Omit<Notice, 'id'>): number {
 		const id = this.#next++;
-		this.items = [...this.items, { ...notice, id }];
+		this.items = [{ ...notice, id }];
 		return id;
 	}
 
@@ -41,4 +42,9 @@ export function handleError(error: unknown, context?: string): string {
 
 export function notifySuccess(text: string, action?: Notice['action']): number {
 	return notifications.push({ kind: 'success', text, action });
+}
+
+/** The message with its kind's icon in front, unless it already starts with an emoji (no « ✅ ✅ »). */
+export function withIcon(icon: string, text: string): string {
+	return /^\p{Extended_Pictographic}/u.test(text) ? text : `${icon} ${text}`;
 }

@@ -10,6 +10,6 @@ export async function buildUrls(): Promise<string[]> {
 	return entries
 		.filter((e) => e.isFile())
 		.map((e) => '/' + relative(buildDir, join(e.parentPath, e.name)).split('\\').join('/'))
-		.filter((url) => url !== '/sw.js')
+		.filter((url) => url !== '/sw.js' && url !== '/_headers') // `_headers` is the host's, not the app's
 		.map((url) => (url === '/index.html' ? '/' : url === '/200.html' ? url : url.replace(/\.html$/, '')));
 }
