@@ -289,8 +289,8 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 						{
 							id: 'q',
 							kind: 'search',
-							label: '🔍 Rechercher un tracking',
-							text: (d) => `${d.tracking} ${d.originOrder}`
+							label: '🔍 Rechercher (tracking, commande)',
+							text: (d) => `${d.tracking} ${d.originOrder} ${d.partnerOrder}`
 						},
 						{
 							id: 'ecarts',

@@ -51,6 +51,8 @@ export interface BilledLine {
 	/** Billed weight in kg; null when the carrier bills none (DPD: no weight check, RULINGS 7). */
 	weightKg: number | null;
 	source: LineSource;
+	/** Recipient's city and postcode as invoiced, when the carrier gives them: what every search also finds. */
+	place?: string;
 }
 
 /** A flag raised on a line: shown in "À contester", highlighted in exports, claimable. */

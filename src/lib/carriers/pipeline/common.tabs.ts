@@ -5,6 +5,7 @@
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
 import { rangeLabel } from './carrier.analysis';
+import { lineSearchText } from './carrier.table';
 import {
 	NON_ATTRIBUE,
 	table,
@@ -62,8 +63,8 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						{
 							id: 'q',
 							kind: 'search',
-							label: '🔍 Rechercher (tracking, partenaire)',
-							text: (m) => `${m.line.tracking} ${m.partner}`
+							label: '🔍 Rechercher (tracking, partenaire, commande, ville, code postal)',
+							text: lineSearchText
 						},
 						{ id: 'partner', kind: 'partner', label: 'Partenaire', partner: (m) => m.partner }
 					],
@@ -102,7 +103,12 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 					],
 					rows: a.lines.filter((m) => !m.match),
 					filters: [
-						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, commande, ville, code postal)',
+							text: lineSearchText
+						}
 					],
 					tone: () => 'warn',
 					claim: (m) => ({
@@ -150,7 +156,12 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 					],
 					rows: a.lines.filter((m) => m.conflict.length > 1),
 					filters: [
-						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, commande, ville, code postal)',
+							text: lineSearchText
+						}
 					],
 					tone: (m) => (new Set(m.conflict.map((c) => c.partner.trim())).size > 1 ? 'warn' : null),
 					empty: 'Aucun conflit : chaque tracking facturé figure dans un seul fichier logisticien.'
