@@ -1,6 +1,6 @@
 /** Colis Privé as data for the shared pipeline: its CSV input, rules, the legacy's 3 tabs and its export. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
+import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
 import { lineSearchText } from '../pipeline/carrier.table';
 import {
 	NON_ATTRIBUE,
@@ -37,7 +37,7 @@ const c = {
 	control: {
 		header: 'Contrôle',
 		kind: 'text',
-		value: (m) => m.flags.map((f) => f.label).join(', ') || (m.match ? '' : NON_ATTRIBUE),
+		value: (m) => m.flags.map(flagLabel).join(', ') || (m.match ? '' : NON_ATTRIBUE),
 		screenOnly: true
 	},
 	partner: { header: 'Nom du partenaire', kind: 'text', value: (m) => m.partner },

@@ -65,6 +65,11 @@ export interface LineFlag {
 	amountCents: number;
 	/** One-line explanation, e.g. "2ᵉ facturation de ce tracking (1ʳᵉ : DPD_PREDICT.xlsx ligne 12)". */
 	detail: string;
+	/**
+	 * Surpoids only: the amount at stake, invoiced − the carrier's grid price at the 3PL weight, in cents;
+	 * null when it cannot be computed (no grid, or no price there). Informative: `amountCents` stays 0.
+	 */
+	stakeCents?: number | null;
 }
 
 /** A billed line after matching against the 3PL window and the shared checks. */
@@ -85,6 +90,11 @@ export interface CarrierRules {
 	acceptsCarrier: (carrierUpper: string) => boolean;
 	/** Overweight when billed kg × 1000 > 3PL g + tolerance (RULINGS 7); undefined = no weight check. */
 	overweightToleranceG?: number;
+	/**
+	 * The carrier's tariff grid: price in cents of a line at a weight in grams (to its 3PL row's country),
+	 * null where the grid has none. Without a grid an overweight's stake is « non calculable (pas de grille) ».
+	 */
+	gridCents?: (weightG: number, match: ThreePLMatch, line: BilledLine) => number | null;
 }
 
 /** Figures every carrier gets, computed once by the pipeline. */

@@ -4,7 +4,7 @@
  */
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
-import { rangeLabel } from './carrier.analysis';
+import { NO_GRID, flagLabel, rangeLabel } from './carrier.analysis';
 import { lineSearchText } from './carrier.table';
 import {
 	NON_ATTRIBUE,
@@ -23,7 +23,7 @@ const flaggedColumns = [
 	{
 		header: 'Contrôle',
 		kind: 'text' as const,
-		value: (m: MatchedLine) => m.flags.map((f) => f.label).join(', ')
+		value: (m: MatchedLine) => m.flags.map(flagLabel).join(', ')
 	},
 	{ header: 'Partenaire', kind: 'text' as const, value: (m: MatchedLine) => m.partner },
 	{ header: 'Tracking', kind: 'text' as const, value: (m: MatchedLine) => m.line.tracking },
@@ -34,7 +34,16 @@ const flaggedColumns = [
 	{
 		header: 'À contester',
 		kind: 'cents' as const,
-		value: (m: MatchedLine) => m.flags.reduce((s, f) => s + f.amountCents, 0)
+		// Blank, not 0,00 €, on a line flagged for information only (a surpoids, a price above the grid).
+		value: (m: MatchedLine) => m.flags.reduce((s, f) => s + f.amountCents, 0) || null
+	},
+	{
+		header: 'Montant en jeu (surpoids)',
+		kind: 'cents' as const,
+		value: (m: MatchedLine) => {
+			const f = m.flags.find((x) => x.kind === 'surpoids');
+			return !f || f.stakeCents === undefined ? null : (f.stakeCents ?? NO_GRID);
+		}
 	},
 	{
 		header: 'Détail',
