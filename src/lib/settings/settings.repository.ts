@@ -3,7 +3,9 @@ import { withWrite } from '$lib/db/write-lock';
 
 /** Keys of the settings table, in one place so modules do not invent overlapping names. */
 export const SETTING_KEYS = {
-	userName: 'user.name'
+	userName: 'user.name',
+	/** Bibliothèque: archive every analysis by itself (off by default, issue 13 item 14). */
+	autoArchive: 'library.autoArchive'
 } as const;
 
 export async function getSetting<T>(key: string, fallback: T): Promise<T> {
@@ -23,4 +25,13 @@ export async function getUserName(): Promise<string> {
 
 export async function setUserName(name: string): Promise<void> {
 	await putSetting(SETTING_KEYS.userName, name);
+}
+
+/** Whether each new analysis is archived in the Bibliothèque by itself (off unless the user turned it on). */
+export async function getAutoArchive(): Promise<boolean> {
+	return (await getSetting(SETTING_KEYS.autoArchive, false)) === true;
+}
+
+export async function setAutoArchive(on: boolean): Promise<void> {
+	await putSetting(SETTING_KEYS.autoArchive, on);
 }

@@ -14,7 +14,7 @@ export function normaliseUserName(raw: string): string {
 	return name;
 }
 
-export { getUserName } from './settings.repository';
+export { getAutoArchive, getUserName } from './settings.repository';
 
 /** Saves the device's user name; reports any failure and returns the stored name, or undefined. */
 export async function setUserName(raw: string): Promise<string | undefined> {
@@ -26,5 +26,21 @@ export async function setUserName(raw: string): Promise<string | undefined> {
 	} catch (err) {
 		handleError(err, "Enregistrement du nom d'utilisateur");
 		return undefined;
+	}
+}
+
+/** Turns automatic archiving on or off; reports it and returns whether it was stored. */
+export async function setAutoArchive(on: boolean): Promise<boolean> {
+	try {
+		await repository.setAutoArchive(on);
+		notifySuccess(
+			on
+				? 'Archivage automatique activé : chaque analyse sera archivée dans la Bibliothèque pour sa période.'
+				: 'Archivage automatique désactivé.'
+		);
+		return true;
+	} catch (err) {
+		handleError(err, "Réglage de l'archivage automatique");
+		return false;
 	}
 }

@@ -31,6 +31,22 @@ export function cellText(kind: ColumnKind, value: DataCell): string {
 	}
 }
 
+/**
+ * The columns a wide table keeps in view while it scrolls sideways: its partner (or client) column, else
+ * its first, pinned to the left; its key total — the last money column, where every legacy layout puts
+ * it ("Prix Total Ligne", "Total TTC", "TOTAL"…) — pinned to the right. Null when there is none.
+ */
+export function pinnedColumns(columns: readonly Pick<DataColumn<unknown>, 'header' | 'kind'>[]): {
+	start: number | null;
+	end: number | null;
+} {
+	if (!columns.length) return { start: null, end: null };
+	const named = columns.findIndex((c) => /^(nom (du )?)?partenaire|^client$/i.test(c.header));
+	const start = named >= 0 ? named : 0;
+	const end = columns.findLastIndex((c, i) => c.kind === 'cents' && i !== start);
+	return { start, end: end >= 0 ? end : null };
+}
+
 export function isNumeric(kind: ColumnKind): boolean {
 	return kind !== 'text' && kind !== 'date';
 }

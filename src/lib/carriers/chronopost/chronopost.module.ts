@@ -1,6 +1,6 @@
 /** Chronopost as data for the shared pipeline: its input, rules, the legacy's 4 tabs and exports. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
+import { rangeLabel, stakeText } from '../pipeline/carrier.analysis';
 import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
 import {
 	table,
@@ -11,6 +11,7 @@ import {
 	type TabSpec
 } from '../pipeline/carrier.types';
 import { SURPLUS_TYPES, type ChronoRow, type SurplusType } from './chronopost.parser';
+import { gridPrice } from './chronopost.grid';
 import {
 	CHRONO_OVERWEIGHT_TOLERANCE_G,
 	SURPLUS_PRESELECTION,
@@ -53,12 +54,14 @@ function syntheseColumns(selected: readonly SurplusType[]): ColumnSpec<PartnerRo
 	];
 }
 
-const control = (d: ChronoDetailRow) =>
+/** The checks of a parcel; on screen an overweight carries its stake (issue 13), a claim's motif not. */
+const control = (d: ChronoDetailRow, withStake = true) =>
 	[
 		d.duplicate && 'Doublon',
 		(d.ecartCents ?? 0) > 0 && 'Écart de prix',
 		!d.matched && 'NON ATTRIBUÉ',
-		d.overweight && 'Surpoids',
+		// The stake of an overweight: invoiced − grid at the 3PL weight, i.e. the écart (issue 13).
+		d.overweight && (withStake ? `Surpoids (en jeu : ${stakeText(d.ecartCents)})` : 'Surpoids'),
 		d.overpriced && 'Prix > grille',
 		d.matched && d.theoCents === null && 'Prix théorique inconnu'
 	]
@@ -66,7 +69,7 @@ const control = (d: ChronoDetailRow) =>
 		.join(', ');
 
 const detailColumns: ColumnSpec<ChronoDetailRow>[] = [
-	{ header: 'Contrôle', kind: 'text', value: control, screenOnly: true },
+	{ header: 'Contrôle', kind: 'text', value: (d) => control(d), screenOnly: true },
 	{ header: 'Date', kind: 'date', value: (d) => d.day },
 	{ header: 'Partenaire', kind: 'text', value: (d) => d.partner },
 	{ header: 'Tracking', kind: 'text', value: (d) => d.tracking },
@@ -193,7 +196,7 @@ const claimOfDetail = (d: ChronoDetailRow) => {
 		carrier: 'Chronopost',
 		partner: d.matched ? d.partner : undefined,
 		amountCents: cents || undefined,
-		motif: control(d) || 'Écart de prix',
+		motif: control(d, false) || 'Écart de prix',
 		notes: `${d.source.fileName}, ligne ${d.source.line}`,
 		shippingDate: d.shipDate ?? undefined
 	};
@@ -290,8 +293,8 @@ function chronoTabs(selected: readonly SurplusType[]): TabSpec<ChronoLine, Chron
 						{
 							id: 'q',
 							kind: 'search',
-							label: '🔍 Rechercher un tracking',
-							text: (d) => `${d.tracking} ${d.originOrder}`
+							label: '🔍 Rechercher (tracking, commande)',
+							text: (d) => `${d.tracking} ${d.originOrder} ${d.partnerOrder}`
 						},
 						{
 							id: 'ecarts',
@@ -417,7 +420,12 @@ export function chronopostModuleFor(
 				hint: 'Facture PDF convertie en Excel : feuilles « Table 1 », « Table 2 »… avec les colonnes Date, N° d’objet, Poids, Montant HT.'
 			}
 		],
-		rules: { acceptsCarrier: isChronopostCarrier, overweightToleranceG: CHRONO_OVERWEIGHT_TOLERANCE_G },
+		rules: {
+			acceptsCarrier: isChronopostCarrier,
+			overweightToleranceG: CHRONO_OVERWEIGHT_TOLERANCE_G,
+			gridCents: (weightG, match, line) =>
+				gridPrice(weightG, match.country || (line as ChronoLine).country)?.cents ?? null
+		},
 		lines: chronoLines,
 		billing: CHRONO_BILLING,
 		flag: (lines) => flagChronopost(lines, selected),

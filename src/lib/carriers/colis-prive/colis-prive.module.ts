@@ -1,6 +1,7 @@
 /** Colis Privé as data for the shared pipeline: its CSV input, rules, the legacy's 3 tabs and its export. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
+import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
+import { lineSearchText } from '../pipeline/carrier.table';
 import {
 	NON_ATTRIBUE,
 	table,
@@ -37,7 +38,7 @@ const c = {
 	control: {
 		header: 'Contrôle',
 		kind: 'text',
-		value: (m) => m.flags.map((f) => f.label).join(', ') || (m.match ? '' : NON_ATTRIBUE),
+		value: (m) => m.flags.map(flagLabel).join(', ') || (m.match ? '' : NON_ATTRIBUE),
 		exportLast: true
 	},
 	partner: { header: 'Nom du partenaire', kind: 'text', value: (m) => m.partner },
@@ -193,7 +194,12 @@ const tabs: TabSpec<ColisPriveLine, ColisPriveResult>[] = [
 						label: 'Afficher uniquement les majorations',
 						test: hasMajoration
 					},
-					{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+					{
+						id: 'q',
+						kind: 'search',
+						label: '🔍 Rechercher (tracking, commande, ville, code postal)',
+						text: lineSearchText
+					}
 				],
 				tone,
 				claim,

@@ -42,6 +42,7 @@ export function colisPriveLines(files: InvoiceFile<ColisPriveRow>[]): ColisPrive
 			amountCents: billedCents(row),
 			weightKg: row.weightKg,
 			source: { datasetId: dataset.id, fileName: dataset.fileName, slot: dataset.slot, line: row._line },
+			place: `${row.city} ${row.postcode}`,
 			row
 		}))
 	);

@@ -112,6 +112,7 @@ export function colissimoLines(files: InvoiceFile<ColissimoRow>[]): ColissimoLin
 			amountCents: row.totalCents,
 			weightKg: row.weightKg,
 			source: { datasetId: dataset.id, fileName: dataset.fileName, slot: dataset.slot, line: row._line },
+			place: row.postcode,
 			row
 		}))
 	);

@@ -1,6 +1,6 @@
 /** DHL as data for the shared pipeline: its CSV input, rules, the legacy tabs and the formatted export. */
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
+import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
 import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
 import {
 	NON_ATTRIBUE,
@@ -70,7 +70,7 @@ const VALUES: Record<string, [ColumnSpec<Shipment>['kind'], Value]> = {
 	Total_TTC: ['cents', (m) => m.line.row.totalTtcCents]
 };
 
-const control = (m: Shipment) => m.flags.map((f) => f.label).join(', ') || (m.match ? '' : NON_ATTRIBUE);
+const control = (m: Shipment) => m.flags.map(flagLabel).join(', ') || (m.match ? '' : NON_ATTRIBUE);
 
 const detailColumns: ColumnSpec<Shipment>[] = [
 	{ header: 'Contrôle', kind: 'text', value: control, screenOnly: true },

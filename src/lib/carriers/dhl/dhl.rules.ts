@@ -28,6 +28,7 @@ export function dhlLines(files: InvoiceFile<DhlRow>[]): DhlLine[] {
 			amountCents: row.totalHtCents,
 			weightKg: row.weightKg,
 			source: { datasetId: dataset.id, fileName: dataset.fileName, slot: dataset.slot, line: row._line },
+			place: `${row.destName} ${row.destCountry}`,
 			row
 		}))
 	);

@@ -111,6 +111,7 @@ export function dpdLines(files: InvoiceFile<DpdRow>[]): DpdLine[] {
 			amountCents: linePrice(row),
 			weightKg: null,
 			source: { datasetId: dataset.id, fileName: dataset.fileName, slot: dataset.slot, line: row._line },
+			place: `${row.city} ${row.postcode}`,
 			row
 		}))
 	);

@@ -5,7 +5,7 @@
  */
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { dominantMonth, monthOf, sameKey } from '$lib/intake/values';
-import { formatDay, formatNumber } from '$lib/i18n/format';
+import { formatCents, formatDay, formatNumber } from '$lib/i18n/format';
 import {
 	NON_ATTRIBUE,
 	type Analysis,
@@ -13,6 +13,7 @@ import {
 	type CarrierModule,
 	type CarrierRules,
 	type InvoiceFile,
+	type LineFlag,
 	type MatchedLine,
 	type PartnerMonthCost,
 	type PipelineSummary
@@ -93,15 +94,43 @@ export function overweight(
 	return excessG > toleranceG ? excessG : null;
 }
 
-function flagOverweight<L extends BilledLine>(lines: MatchedLine<L>[], toleranceG: number): void {
+/** What an overweight's stake says when it cannot be computed: never 0,00 €, which reads "nothing to contest". */
+export const NO_GRID = 'non calculable (pas de grille)';
+
+/**
+ * The amount at stake on an overweight line: invoiced − the grid price at the 3PL weight (issue 13); null
+ * when the carrier has no grid, or its grid no price at that weight and country.
+ */
+export function overweightStake(ml: MatchedLine, gridCents: CarrierRules['gridCents']): number | null {
+	const weightG = ml.match?.weightG ?? null;
+	if (!gridCents || !ml.match || weightG === null) return null;
+	const grid = gridCents(weightG, ml.match, ml.line);
+	return grid === null ? null : ml.line.amountCents - grid;
+}
+
+/** "1,23 €", or « non calculable (pas de grille) ». */
+export function stakeText(cents: number | null): string {
+	return cents === null ? NO_GRID : formatCents(cents);
+}
+
+/** A flag as the "Contrôle" columns show it: an overweight carries its stake, e.g. "Surpoids (en jeu : 1,23 €)". */
+export function flagLabel(f: LineFlag): string {
+	return f.kind === 'surpoids' && f.stakeCents !== undefined
+		? `${f.label} (en jeu : ${stakeText(f.stakeCents)})`
+		: f.label;
+}
+
+function flagOverweight<L extends BilledLine>(lines: MatchedLine<L>[], rules: CarrierRules): void {
 	for (const ml of lines) {
-		const excess = overweight(ml.line.weightKg, ml.match?.weightG ?? null, toleranceG);
+		const excess = overweight(ml.line.weightKg, ml.match?.weightG ?? null, rules.overweightToleranceG ?? 0);
 		if (excess === null) continue;
+		const stakeCents = overweightStake(ml, rules.gridCents);
 		ml.flags.push({
 			kind: 'surpoids',
 			label: 'Surpoids',
 			amountCents: 0,
-			detail: `Poids facturé ${formatNumber(ml.line.weightKg ?? 0)} kg, logisticien ${formatNumber((ml.match?.weightG ?? 0) / 1000)} kg`
+			stakeCents,
+			detail: `Poids facturé ${formatNumber(ml.line.weightKg ?? 0)} kg, logisticien ${formatNumber((ml.match?.weightG ?? 0) / 1000)} kg · en jeu : ${stakeText(stakeCents)}`
 		});
 	}
 }
@@ -122,7 +151,7 @@ export function matchLines<L extends BilledLine>(
 	});
 	flagDuplicates(matched);
 	flagMissingTracking(matched);
-	if (rules.overweightToleranceG !== undefined) flagOverweight(matched, rules.overweightToleranceG);
+	if (rules.overweightToleranceG !== undefined) flagOverweight(matched, rules);
 	return matched;
 }
 

@@ -22,3 +22,12 @@ export async function archivedAnalyses(module: string): Promise<LibraryRecord[]>
 	const records = await db.library.where('module').equals(module).toArray();
 	return records.sort((a, b) => b.createdAt - a.createdAt);
 }
+
+/** A module's analyses filed under one period (what an automatic archive replaces). */
+export function archivesOf(module: string, period: string): Promise<LibraryRecord[]> {
+	return db.library
+		.where('module')
+		.equals(module)
+		.filter((r) => r.period === period)
+		.toArray();
+}

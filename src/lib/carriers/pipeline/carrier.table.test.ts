@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, cellText } from '$lib/ui/data-table';
-import { filterRows, freezeTable, partnerOptions, toSheet } from './carrier.table';
-import type { TableSpec } from './carrier.types';
+import { filterRows, freezeTable, lineSearchText, partnerOptions, toSheet } from './carrier.table';
+import type { MatchedLine, TableSpec } from './carrier.types';
+import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
 
 interface Row {
 	partner: string;
@@ -35,6 +36,49 @@ describe('carrier tables', () => {
 		expect(filterRows(spec, { q: '(pier' }).map((r) => r.id)).toEqual(['2']);
 		expect(filterRows(spec, { q: 'elise' }).map((r) => r.id)).toEqual(['3']);
 		expect(filterRows(spec, { q: '' })).toHaveLength(3);
+	});
+
+	it('also finds what any text cell of the table shows (orders, cities, postcodes), not only the filter text', () => {
+		const places: TableSpec<Row & { city: string; postcode: string; order: string }> = {
+			...spec,
+			columns: [
+				...spec.columns,
+				{ header: 'N° Commande', kind: 'text', value: (r) => r.order },
+				{ header: 'Ville', kind: 'text', value: (r) => r.city },
+				{ header: 'CP', kind: 'text', value: (r) => r.postcode }
+			],
+			rows: spec.rows.map((r, i) => ({
+				...r,
+				order: `CMD-10${i}`,
+				city: ['Lyon', 'Saint-Étienne', 'Paris'][i],
+				postcode: ['69003', '42000', '75011'][i]
+			}))
+		};
+		expect(filterRows(places, { q: 'cmd-101' }).map((r) => r.id)).toEqual(['2']);
+		expect(filterRows(places, { q: 'saint-etienne' }).map((r) => r.id)).toEqual(['2']);
+		expect(filterRows(places, { q: ' 75011 ' }).map((r) => r.id)).toEqual(['3']);
+		// Amounts are not searched as text: "10" finds CMD-10x, never the 10,00 € of row 1 alone.
+		expect(filterRows(places, { q: '1000' })).toEqual([]);
+	});
+
+	it("searches a billed line by its 3PL order numbers, parcel and postcode and the invoice's place", () => {
+		const match = {
+			originOrder: 'SHOP-5521',
+			partnerOrder: 'P-88',
+			parcel: 'COLIS42',
+			postcode: '33000'
+		} as ThreePLMatch;
+		const ml = {
+			line: { tracking: '0912345', place: 'Bordeaux 33000' },
+			partner: 'VELO & CO',
+			match
+		} as unknown as MatchedLine;
+		const text = lineSearchText(ml);
+		for (const part of ['0912345', 'VELO & CO', 'SHOP-5521', 'P-88', 'COLIS42', '33000', 'Bordeaux'])
+			expect(text).toContain(part);
+		expect(lineSearchText({ ...ml, match: null, line: { ...ml.line, place: undefined } })).toBe(
+			'0912345 VELO & CO'
+		);
 	});
 
 	it('combines partner and toggle filters', () => {

@@ -1,7 +1,14 @@
 /** Tables of a carrier page as plain data: screen text, filters, export sheets, archived snapshots. */
 import type { SheetSpec } from '$lib/export';
 import { parseCents } from '$lib/intake/values';
-import type { AnyTableSpec, CellValue, ColumnKind, ColumnSpec, TableSpec } from './carrier.types';
+import type {
+	AnyTableSpec,
+	CellValue,
+	ColumnKind,
+	ColumnSpec,
+	MatchedLine,
+	TableSpec
+} from './carrier.types';
 
 export { cellText } from '$lib/ui/data-table';
 
@@ -17,6 +24,31 @@ export function searchKey(text: string): string {
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase();
+}
+
+/**
+ * What a search over a billed line finds: its tracking and partner, the 3PL order numbers, parcel and
+ * postcode, and the city and postcode the invoice gives (issue 13: not only tracking and partner).
+ */
+export function lineSearchText(ml: MatchedLine): string {
+	const m = ml.match;
+	return [
+		ml.line.tracking,
+		ml.partner,
+		m?.originOrder,
+		m?.partnerOrder,
+		m?.parcel,
+		m?.postcode,
+		ml.line.place
+	]
+		.filter(Boolean)
+		.join(' ');
+}
+
+/** A row's searchable text: the filter's own, plus every text cell the table shows (orders, cities…). */
+function searchText<Row>(spec: TableSpec<Row>, text: (row: Row) => string, row: Row): string {
+	const shown = spec.columns.filter((c) => c.kind === 'text').map((c) => c.value(row) ?? '');
+	return searchKey([text(row), ...shown].join(' '));
 }
 
 /** The ticked values of a 'choices' filter: the user's, else its initial selection. */
@@ -44,7 +76,7 @@ export function filterRows<Row>(spec: TableSpec<Row>, values: FilterValues): Row
 				const min = parseCents(String(values[f.id]));
 				return min === null || min <= 0 || (f.cents(row) ?? Number.NEGATIVE_INFINITY) >= min;
 			}
-			return searchKey(f.text(row)).includes(searchKey(String(values[f.id])));
+			return searchText(spec, f.text, row).includes(searchKey(String(values[f.id]).trim()));
 		})
 	);
 }

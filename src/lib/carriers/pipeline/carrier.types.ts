@@ -52,6 +52,8 @@ export interface BilledLine {
 	/** Billed weight in kg; null when the carrier bills none (DPD: no weight check, RULINGS 7). */
 	weightKg: number | null;
 	source: LineSource;
+	/** Recipient's city and postcode as invoiced, when the carrier gives them: what every search also finds. */
+	place?: string;
 }
 
 /** A flag raised on a line: shown in "À contester", highlighted in exports, claimable. */
@@ -64,6 +66,11 @@ export interface LineFlag {
 	amountCents: number;
 	/** One-line explanation, e.g. "2ᵉ facturation de ce tracking (1ʳᵉ : DPD_PREDICT.xlsx ligne 12)". */
 	detail: string;
+	/**
+	 * Surpoids only: the amount at stake, invoiced − the carrier's grid price at the 3PL weight, in cents;
+	 * null when it cannot be computed (no grid, or no price there). Informative: `amountCents` stays 0.
+	 */
+	stakeCents?: number | null;
 }
 
 /** A billed line after matching against the 3PL window and the shared checks. */
@@ -84,6 +91,11 @@ export interface CarrierRules {
 	acceptsCarrier: (carrierUpper: string) => boolean;
 	/** Overweight when billed kg × 1000 > 3PL g + tolerance (RULINGS 7); undefined = no weight check. */
 	overweightToleranceG?: number;
+	/**
+	 * The carrier's tariff grid: price in cents of a line at a weight in grams (to its 3PL row's country),
+	 * null where the grid has none. Without a grid an overweight's stake is « non calculable (pas de grille) ».
+	 */
+	gridCents?: (weightG: number, match: ThreePLMatch, line: BilledLine) => number | null;
 }
 
 /** Figures every carrier gets, computed once by the pipeline. */

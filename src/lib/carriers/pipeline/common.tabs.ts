@@ -4,7 +4,8 @@
  */
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
-import { rangeLabel, unattributedReason } from './carrier.analysis';
+import { NO_GRID, flagLabel, rangeLabel, unattributedReason } from './carrier.analysis';
+import { lineSearchText } from './carrier.table';
 import {
 	NON_ATTRIBUE,
 	table,
@@ -21,7 +22,7 @@ const flaggedColumns = [
 	{
 		header: 'Contrôle',
 		kind: 'text' as const,
-		value: (m: MatchedLine) => m.flags.map((f) => f.label).join(', ')
+		value: (m: MatchedLine) => m.flags.map(flagLabel).join(', ')
 	},
 	{ header: 'Partenaire', kind: 'text' as const, value: (m: MatchedLine) => m.partner },
 	{ header: 'Tracking', kind: 'text' as const, value: (m: MatchedLine) => m.line.tracking },
@@ -32,7 +33,16 @@ const flaggedColumns = [
 	{
 		header: 'À contester',
 		kind: 'cents' as const,
-		value: (m: MatchedLine) => m.flags.reduce((s, f) => s + f.amountCents, 0)
+		// Blank, not 0,00 €, on a line flagged for information only (a surpoids, a price above the grid).
+		value: (m: MatchedLine) => m.flags.reduce((s, f) => s + f.amountCents, 0) || null
+	},
+	{
+		header: 'Montant en jeu (surpoids)',
+		kind: 'cents' as const,
+		value: (m: MatchedLine) => {
+			const f = m.flags.find((x) => x.kind === 'surpoids');
+			return !f || f.stakeCents === undefined ? null : (f.stakeCents ?? NO_GRID);
+		}
 	},
 	{
 		header: 'Détail',
@@ -61,8 +71,8 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 						{
 							id: 'q',
 							kind: 'search',
-							label: '🔍 Rechercher (tracking, partenaire)',
-							text: (m) => `${m.line.tracking} ${m.partner}`
+							label: '🔍 Rechercher (tracking, partenaire, commande, ville, code postal)',
+							text: lineSearchText
 						},
 						{ id: 'partner', kind: 'partner', label: 'Partenaire', partner: (m) => m.partner }
 					],
@@ -102,7 +112,12 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 					],
 					rows: a.lines.filter((m) => m.partner === NON_ATTRIBUE),
 					filters: [
-						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, commande, ville, code postal)',
+							text: lineSearchText
+						}
 					],
 					tone: () => 'warn',
 					claim: (m) => ({
@@ -151,7 +166,12 @@ export function commonTabs<L extends BilledLine, R>(carrier: string): TabSpec<L,
 					],
 					rows: a.lines.filter((m) => m.conflict.length > 1),
 					filters: [
-						{ id: 'q', kind: 'search', label: '🔍 Rechercher un tracking', text: (m) => m.line.tracking }
+						{
+							id: 'q',
+							kind: 'search',
+							label: '🔍 Rechercher (tracking, commande, ville, code postal)',
+							text: lineSearchText
+						}
 					],
 					tone: (m) => (new Set(m.conflict.map((c) => c.partner.trim())).size > 1 ? 'warn' : null),
 					empty: 'Aucun conflit : chaque tracking facturé figure dans un seul fichier logisticien.'
