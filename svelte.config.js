@@ -4,6 +4,16 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 // PILOT_OUT lets parallel builds (tests, bench) use their own folders.
 const out = process.env.PILOT_OUT ?? '';
 
+/**
+ * Team sync (docs/sync.md): the CouchDB server may run on this machine (any port), behind the app's
+ * own origin ('self'), or at the origins listed at build time in PILOT_SYNC_ORIGINS (space or comma
+ * separated, e.g. "https://couchdb.example.fr").
+ */
+const syncOrigins = (process.env.PILOT_SYNC_ORIGINS ?? '')
+	.split(/[\s,]+/)
+	.filter(Boolean)
+	.map((origin) => new URL(origin).origin);
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
@@ -25,7 +35,14 @@ const config = {
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'blob:', 'data:'],
 				'font-src': ['self'],
-				'connect-src': ['self'],
+				'connect-src': [
+					'self',
+					'http://localhost:*',
+					'http://127.0.0.1:*',
+					'https://localhost:*',
+					'https://127.0.0.1:*',
+					...syncOrigins
+				],
 				'worker-src': ['self', 'blob:'],
 				'manifest-src': ['self'],
 				'object-src': ['none'],

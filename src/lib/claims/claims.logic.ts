@@ -227,7 +227,8 @@ export const FIELD_LABELS: Record<string, string> = {
 	created: 'Création',
 	attachment: 'Pièce jointe',
 	evidence: 'Justificatif',
-	followUp: 'Relance'
+	followUp: 'Relance',
+	conflict: 'Conflit de synchronisation'
 };
 
 export function diffHistory(

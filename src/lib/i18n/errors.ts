@@ -36,7 +36,14 @@ export type ErrorCode =
 	| 'legacy-backup'
 	| 'claim-status-step'
 	| 'attachment-rejected'
-	| 'refacturation-empty';
+	| 'refacturation-empty'
+	| 'sync-insecure'
+	| 'sync-bad-address'
+	| 'sync-auth'
+	| 'sync-unreachable'
+	| 'sync-forbidden'
+	| 'sync-no-database'
+	| 'sync-session-expired';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -120,7 +127,22 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 			: `Le fichier « ${d.file} » n'est ni une photo ni un PDF : joignez des images (JPEG, PNG…) ou des PDF. Aucune pièce n'a été ajoutée.`,
 	// Export Refacturation.
 	'refacturation-empty': () =>
-		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`
+		`❌ Aucune donnée à exporter avec les filtres sélectionnés : aucune ligne à refacturer (montant positif) sur les périodes et partenaires choisis. Choisissez d'autres périodes ou partenaires, ou importez les factures des transporteurs.`,
+	// Team sync (src/lib/sync).
+	'sync-bad-address': (d) =>
+		`Adresse du serveur invalide « ${d.url} » : indiquez une adresse complète, par exemple https://couchdb.example.fr.`,
+	'sync-insecure': (d) =>
+		`Le serveur « ${d.url} » n'est pas en HTTPS : le mot de passe et les données circuleraient en clair. Utilisez une adresse https:// (seul localhost est accepté en http).`,
+	'sync-auth': (d) =>
+		`Connexion refusée par ${d.server} : identifiant ou mot de passe incorrect. Vérifiez-les puis réessayez.`,
+	'sync-unreachable': (d) =>
+		`Serveur injoignable (${d.server}) : vérifiez l'adresse et le réseau. Vos données restent sur cet appareil.`,
+	'sync-forbidden': (d) =>
+		`Pas d'accès à la base « ${d.db} » pour « ${d.user} » : demandez à l'administrateur de vous ajouter à ses membres (_security).`,
+	'sync-no-database': (d) =>
+		`La base de l'équipe « ${d.db} » n'existe pas sur ${d.server} : vérifiez son nom, ou demandez à l'administrateur de la créer.`,
+	'sync-session-expired': (d) =>
+		`Session expirée sur ${d.server} : saisissez de nouveau votre mot de passe puis « Connecter ». Les modifications restent en attente sur cet appareil.`
 };
 
 /** The French sentence for any error: typed codes first, then the browser's storage errors. */
