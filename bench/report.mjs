@@ -82,6 +82,14 @@ export function summarise(results, meta) {
 	const carrierRatio = ratio(ms('importCarrier'), ms('parseCarrier'));
 	const workbookRatio = ratio(ms('import3pl'), ms('parse3pl'));
 	const match = caseSummary(results.match);
+	// Team sync (bench/sync.mjs): the second device's first full sync, and bare PouchDB replication.
+	const sync = caseSummary(results.sync?.syncFull ?? []);
+	const rawReplication = caseSummary(results.sync?.rawReplication ?? []);
+	for (const [name, s] of [
+		['syncFull', sync],
+		['rawReplication', rawReplication]
+	])
+		if (s.error) missing.add(`${name}: ${s.error}`);
 	// The same ratios repetition by repetition (cases of one repetition run minutes apart, not tens of
 	// minutes): less sensitive to a machine whose load drifts during the run.
 	const raw = results.sizes[refN].cases;
@@ -102,7 +110,8 @@ export function summarise(results, meta) {
 		backupOverRawRead: ratio(ms('backup'), ms('rawReadChunks')),
 		restoreOverRawWrite: ratio(ms('restore'), ms('rawWriteChunks')),
 		importOverParse: maxOf(carrierRatio, workbookRatio),
-		heap500kOver100k: ratio(heapOf(large), heapOf(small))
+		heap500kOver100k: ratio(heapOf(large), heapOf(small)),
+		syncOverRawReplication: ratio(sync.ms, rawReplication.ms)
 	};
 	const longestTaskMs = {
 		import: maxOf(c.importCarrier?.longestTaskMs, c.import3pl?.longestTaskMs),
@@ -122,7 +131,8 @@ export function summarise(results, meta) {
 			maxOf(longestTaskMs.import, longestTaskMs.backup, longestTaskMs.restore),
 			(v) => v <= 200
 		),
-		'initial JS ≤ 150 KB gzipped': met(initialJsGzipKB, (v) => v <= 150)
+		'initial JS ≤ 150 KB gzipped': met(initialJsGzipKB, (v) => v <= 150),
+		'first team sync ≤ 1.5× bare PouchDB replication': met(ratios.syncOverRawReplication, (v) => v <= 1.5)
 	};
 	return {
 		generatedAt: new Date().toISOString(),
@@ -150,6 +160,8 @@ export function summarise(results, meta) {
 		initialJsGzipKB,
 		initialJs: meta.initial,
 		matchMs: match.ms,
+		syncFullMs: sync.ms,
+		sync: { ...results.sync?.sizes, syncFull: sync, rawReplication },
 		match: { ...meta.match, ...match },
 		targets,
 		parsers: results.parsers,
@@ -217,6 +229,9 @@ export function printReport(r) {
 	);
 	lines.push(
 		`initialJsGzipKB: ${r.initialJsGzipKB}    matchMs: ${r.matchMs} (${r.match.invoiceLines} lines × ${r.match.threePLRows} 3PL rows)`
+	);
+	lines.push(
+		`syncFullMs: ${r.syncFullMs} (${r.sync.claims} claims + ${r.sync.files} files to a second device; bare replication ${r.sync.rawReplication.ms} ms)`
 	);
 	lines.push('targets:');
 	for (const [k, v] of Object.entries(r.targets))
@@ -293,7 +308,14 @@ export function markdown(r) {
 			r.longestTaskMs.restore === null ? null : r.longestTaskMs.restore <= 200
 		],
 		['initialJsGzipKB', r.initialJsGzipKB, '≤ 150', t['initial JS ≤ 150 KB gzipped']],
-		['matchMs', r.matchMs, '(a figure)', null]
+		['matchMs', r.matchMs, '(a figure)', null],
+		['syncFullMs', r.syncFullMs, '(a figure)', null],
+		[
+			'ratios.syncOverRawReplication',
+			r.ratios.syncOverRawReplication,
+			'≤ 1.5',
+			t['first team sync ≤ 1.5× bare PouchDB replication']
+		]
 	];
 	for (const [k, v, target, ok] of rows)
 		out.push(`| ${k} | ${v ?? '—'} | ${target} | ${ok === null ? '—' : ok ? 'yes' : '**no**'} |`);

@@ -10,6 +10,7 @@ import { generateYear } from './data';
 const OBJECTS_DB = 'bench-raw-object-chunks';
 import * as raw from './raw';
 import * as ours from './ours';
+import { syncCases } from './sync';
 
 const longTasks: { start: number; end: number }[] = [];
 try {
@@ -179,6 +180,8 @@ const bench = {
 	},
 
 	match: (threePLRows: number, invoiceLines: number) => ours.match(threePLRows, invoiceLines),
+
+	...syncCases(measure),
 
 	async clear() {
 		state.backup = null;

@@ -41,15 +41,20 @@ const claim = (tracking: string) => ({
 	amount: '42,00'
 });
 
+/** Creates a claim on the device's Indemnisations page (opened first when `navigate`). */
+async function addClaim(d: Device, tracking: string, navigate = true): Promise<void> {
+	if (navigate) await d.claims.goto();
+	await d.claims.add(claim(tracking));
+}
+
 async function expectClaim(d: Device, tracking: string): Promise<void> {
 	await d.claims.goto();
 	await d.claims.openTab('Consulter');
 	await expect(d.claims.row(tracking)).toBeVisible(ARRIVAL);
 }
 
+/** Edits a claim's notes on the page the device is on (Indemnisations → Consulter): works offline. */
 async function editNotes(d: Device, tracking: string, notes: string): Promise<void> {
-	await d.claims.goto();
-	await d.claims.openTab('Consulter');
 	const editor = await d.claims.edit(tracking);
 	await d.claims.field('Notes', editor).fill(notes);
 	await editor.getByRole('button', { name: /Enregistrer les modifications/ }).click();
@@ -68,11 +73,11 @@ test('connect two devices: a claim created on one appears on the other, the head
 	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 	const b = await connected(browser, info, team);
 
-	await a.claims.add(claim('SYNC-A1'));
+	await addClaim(a, 'SYNC-A1');
 	await expectClaim(b, 'SYNC-A1');
 	await expect(b.claims.row('SYNC-A1')).toContainText('42,00 €');
 	// And back the other way.
-	await b.claims.add(claim('SYNC-B1'));
+	await addClaim(b, 'SYNC-B1');
 	await expectClaim(a, 'SYNC-B1');
 	await a.sync.goto();
 	await expect(a.sync.status()).toContainText('Synchronisé', ARRIVAL);
@@ -88,8 +93,10 @@ test('a claim created offline waits « En attente (1) », then arrives after rec
 	const team = await createTeam('horsligne');
 	const a = await connected(browser, info, team);
 	const b = await connected(browser, info, team);
+	// Offline, the page already open keeps working: the claim is stored and queued.
+	await a.claims.goto();
 	await a.context.setOffline(true);
-	await a.claims.add(claim('OFFLINE-1'));
+	await addClaim(a, 'OFFLINE-1', false);
 	await expect(a.sync.headerStatus()).toContainText('Hors ligne', ARRIVAL);
 	await expect(a.sync.headerStatus()).toContainText('En attente (1)', ARRIVAL);
 	await a.context.setOffline(false);
@@ -129,13 +136,17 @@ test('concurrent edits become a conflict; « Garder cette version » on one devi
 	const team = await createTeam('conflit');
 	const a = await connected(browser, info, team);
 	const b = await connected(browser, info, team);
-	await a.claims.add(claim('CONFLIT-1'));
+	await addClaim(a, 'CONFLIT-1');
 	await expectClaim(b, 'CONFLIT-1');
 	await a.sync.goto();
 	await expect(a.sync.status()).toContainText('Synchronisé', ARRIVAL);
 	await b.sync.goto();
 	await expect(b.sync.status()).toContainText('Synchronisé', ARRIVAL);
 
+	for (const d of [a, b]) {
+		await d.claims.goto();
+		await d.claims.openTab('Consulter');
+	}
 	await a.context.setOffline(true);
 	await b.context.setOffline(true);
 	await editNotes(a, 'CONFLIT-1', 'Version de la tablette');
@@ -189,10 +200,11 @@ test('a deletion replicates; after « Déconnecter » nothing more arrives and n
 	const team = await createTeam('suppression');
 	const a = await connected(browser, info, team);
 	const b = await connected(browser, info, team);
-	await a.claims.add(claim('DEL-1'));
-	await a.claims.add(claim('KEEP-1'));
+	await addClaim(a, 'DEL-1');
+	await addClaim(a, 'KEEP-1', false);
 	await expectClaim(b, 'DEL-1');
 	await expectClaim(b, 'KEEP-1');
+	await a.claims.goto();
 	await a.claims.openTab('Consulter');
 	await a.claims.remove('DEL-1');
 	await b.claims.goto();
@@ -202,7 +214,7 @@ test('a deletion replicates; after « Déconnecter » nothing more arrives and n
 	await b.sync.goto();
 	await b.sync.disconnect();
 	await expect(b.sync.headerStatus()).toHaveCount(0);
-	await a.claims.add(claim('AFTER-1'));
+	await addClaim(a, 'AFTER-1');
 	await a.sync.goto();
 	await expect(a.sync.status()).toContainText('Synchronisé', ARRIVAL);
 	expect(
@@ -249,7 +261,7 @@ test('the password is never stored: not in IndexedDB, not in localStorage, not i
 }, info) => {
 	const team = await createTeam('secret');
 	const a = await connected(browser, info, team);
-	await a.claims.add(claim('SECRET-1'));
+	await addClaim(a, 'SECRET-1');
 	await a.sync.goto();
 	await expect(a.sync.status()).toContainText('Synchronisé', ARRIVAL);
 	const stored = await a.page.evaluate(async () => {
