@@ -68,6 +68,27 @@ export class SyncBridge {
 		return this.table(name).get(key);
 	}
 
+	/** The Dexie records a batch of changes names, one bulk read per table (files by SHA-256). */
+	private async readLocals(
+		changes: PouchDB.Core.ChangesResponseChange<SyncDoc>[]
+	): Promise<Map<string, Record<string, unknown> | undefined>> {
+		const byTable = new Map<string, string[]>();
+		for (const { id } of changes) {
+			const name = tableOf(id);
+			if (name) byTable.set(name, [...(byTable.get(name) ?? []), id]);
+		}
+		const found = new Map<string, Record<string, unknown> | undefined>();
+		for (const [name, ids] of byTable) {
+			if (isFileTable(name)) {
+				for (const id of ids) found.set(id, await this.readLocal(name, keyOf(id)));
+				continue;
+			}
+			const records = await this.table(name).bulkGet(ids.map(keyOf));
+			ids.forEach((id, i) => found.set(id, records[i]));
+		}
+		return found;
+	}
+
 	/** One transaction, under the app's write lock when it is the app's database. */
 	private write(names: string[], fn: () => Promise<unknown>): Promise<unknown> {
 		return this.dexie === db ? withWrite(names, fn) : this.dexie.transaction('rw', names, fn);
@@ -171,6 +192,7 @@ export class SyncBridge {
 		const files: (() => Promise<void>)[] = [];
 		const forks: { id: string; name: string; record: Record<string, unknown>; winner: string }[] = [];
 		let applied = 0;
+		const locals = await this.readLocals(changes);
 		for (const change of changes) {
 			const name = tableOf(change.id);
 			if (!name) continue;
@@ -179,7 +201,7 @@ export class SyncBridge {
 			this.noteConflict(change.id, change.deleted ? undefined : doc);
 			const base = this.state.base[change.id];
 			if (base?.[1] === rev) continue; // our own write coming back
-			const local = await this.readLocal(name, keyOf(change.id));
+			const local = locals.get(change.id);
 			const localDoc = local ? toDoc(name, local) : null;
 			const localDigest = localDoc ? digest(localDoc) : null;
 			const incoming = change.deleted || !doc ? null : digest(doc);
