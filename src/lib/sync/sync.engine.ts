@@ -36,6 +36,8 @@ export class SyncEngine {
 	private dirty = new Set<string>();
 	private pushedSeq: number | string = 0;
 	private stopped = false;
+	/** The live replication's last word was « paused » without error: nothing in flight. */
+	private replicationIdle = false;
 	private readonly onMutated = (parts: Record<string, unknown>) => {
 		const tables = mutatedTables(parts, DB_NAME).filter((t) => SYNCED.has(t));
 		if (tables.length) this.schedule(tables);
@@ -123,9 +125,15 @@ export class SyncEngine {
 						this.pushedSeq = i.update_seq;
 						return this.refreshPending();
 					});
+					this.replicationIdle = true;
+					// Up to date once the bridge has applied what arrived and has nothing left to send.
+					void this.runBridge();
 				}
 			})
-			.on('active', () => (this.state.online = true))
+			.on('active', () => {
+				this.state.online = true;
+				this.replicationIdle = false;
+			})
 			.on('denied', (err) => this.report(err))
 			.on('error', (err) => this.report(err));
 	}
@@ -155,6 +163,8 @@ export class SyncEngine {
 	}
 
 	private schedule(tables: string[]): void {
+		// A local edit: not « Synchronisé » until the replication has sent it.
+		if (tables.length) this.state.caughtUp = false;
 		for (const t of tables) this.dirty.add(t);
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = setTimeout(() => void this.runBridge(), DEBOUNCE_MS);
@@ -169,6 +179,7 @@ export class SyncEngine {
 			await this.bridge.sync(tables.length ? tables : undefined);
 			this.state.conflicts = this.bridge.conflicts;
 			await this.refreshPending();
+			if (this.replicationIdle && !this.dirty.size && !this.timer) this.state.caughtUp = true;
 		} catch (err) {
 			console.error('Synchronisation locale', err);
 			this.state.error = errorMessage(err);

@@ -28,6 +28,8 @@ class TeamSync {
 	busy = $state(false);
 	online = $state(true);
 	pending = $state(0);
+	/** The replication has caught up with the team at least once since this page started. */
+	caughtUp = $state(false);
 	/** The first full download: documents received of those the team holds; null once done. */
 	progress = $state<{ done: number; total: number } | null>(null);
 	paused = $state(false);
@@ -40,7 +42,7 @@ class TeamSync {
 		if (!this.online) return this.pending ? `Hors ligne · En attente (${this.pending})` : 'Hors ligne';
 		if (this.paused) return `En pause · En attente (${this.pending})`;
 		if (this.pending) return `En attente (${this.pending})`;
-		return this.progress ? 'Synchronisation en cours…' : 'Synchronisé';
+		return this.progress || !this.caughtUp ? 'Synchronisation en cours…' : 'Synchronisé';
 	}
 
 	#save(config: SyncConfig | null): void {
@@ -102,6 +104,7 @@ class TeamSync {
 		this.running = false;
 		this.#save(null);
 		this.pending = 0;
+		this.caughtUp = false;
 		this.progress = null;
 		this.paused = false;
 		this.conflicts = [];
