@@ -172,6 +172,8 @@ test('concurrent edits become a conflict; « Garder cette version » on one devi
 
 	await a.sync.goto();
 	const notesRow = a.sync.conflicts().getByRole('row').filter({ hasText: 'Notes' });
+	// The page was reloaded: wait for the versions before reading their columns.
+	await expect(notesRow).toContainText('Version du bureau', ARRIVAL);
 	// One <td> per version (the field's name is the row's <th>).
 	const cells = await notesRow.locator('td').allTextContents();
 	const column = cells.findIndex((t) => t.includes('Version du bureau'));
