@@ -16,6 +16,8 @@ export const chromiumArgs = [
 ];
 
 const port = Number(process.env.PILOT_PORT ?? 4173);
+// The team-sync specs' CouchDB-compatible server (scripts/sync-test-server.mjs).
+export const syncPort = Number(process.env.PILOT_SYNC_PORT ?? port + 1000);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -40,11 +42,19 @@ export default defineConfig({
 			use: { ...devices['Desktop Chrome'], launchOptions: { executablePath, args: chromiumArgs } }
 		}
 	],
-	webServer: {
-		// The test command builds first; this serves that build as a web host would (scripts/serve.mjs).
-		command: 'node scripts/serve.mjs',
-		url: `http://localhost:${port}`,
-		reuseExistingServer: !process.env.CI,
-		timeout: 120_000
-	}
+	webServer: [
+		{
+			// The test command builds first; this serves that build as a web host would (scripts/serve.mjs).
+			command: 'node scripts/serve.mjs',
+			url: `http://localhost:${port}`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 120_000
+		},
+		{
+			command: 'node scripts/sync-test-server.mjs',
+			url: `http://127.0.0.1:${syncPort}/`,
+			reuseExistingServer: !process.env.CI,
+			timeout: 60_000
+		}
+	]
 });

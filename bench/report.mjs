@@ -95,6 +95,14 @@ export function summarise(results, meta) {
 	const carrierRatio = ratio(ms('importCarrier'), ms('parseCarrier'));
 	const workbookRatio = ratio(ms('import3pl'), ms('parse3pl'));
 	const match = caseSummary(results.match);
+	// Team sync (bench/sync.mjs): the second device's first full sync, and bare PouchDB replication.
+	const sync = caseSummary(results.sync?.syncFull ?? []);
+	const rawReplication = caseSummary(results.sync?.rawReplication ?? []);
+	for (const [name, s] of [
+		['syncFull', sync],
+		['rawReplication', rawReplication]
+	])
+		if (s.error) missing.add(`${name}: ${s.error}`);
 	// The same ratios repetition by repetition (cases of one repetition run minutes apart, not tens of
 	// minutes): less sensitive to a machine whose load drifts during the run.
 	const raw = results.sizes[refN].cases;
@@ -118,7 +126,8 @@ export function summarise(results, meta) {
 		importOverParse: maxOf(carrierRatio, workbookRatio),
 		importDBOverRestoreOverData: ratio(ms('importDB'), ms('restoreOverData')),
 		memory500kOver100k: ratio(memoryOf(large), memoryOf(small)),
-		heap500kOver100k: ratio(heapOf(large), heapOf(small))
+		heap500kOver100k: ratio(heapOf(large), heapOf(small)),
+		syncOverRawReplication: ratio(sync.ms, rawReplication.ms)
 	};
 	const taskOf = (...names) => {
 		const tasks = names.map((n) => c[n]?.longestTaskMs ?? null);
@@ -155,7 +164,8 @@ export function summarise(results, meta) {
 			? null
 			: Math.max(...tasks) <= 200,
 		'initial JS ≤ 150 KB gzipped': met(initialJsGzipKB, (v) => v <= 150),
-		'backup and restore complete at 500 000 rows': completes500k
+		'backup and restore complete at 500 000 rows': completes500k,
+		'first team sync ≤ 1.5× bare PouchDB replication': met(ratios.syncOverRawReplication, (v) => v <= 1.5)
 	};
 	return {
 		generatedAt: new Date().toISOString(),
@@ -194,6 +204,8 @@ export function summarise(results, meta) {
 		initialJsGzipKB,
 		initialJs: meta.initial,
 		matchMs: match.ms,
+		syncFullMs: sync.ms,
+		sync: { ...results.sync?.sizes, syncFull: sync, rawReplication },
 		match: { ...meta.match, ...match },
 		targets,
 		parsers: results.parsers,
@@ -262,6 +274,9 @@ export function printReport(r) {
 	lines.push(`completes500k: ${r.completes500k}`);
 	lines.push(
 		`initialJsGzipKB: ${r.initialJsGzipKB}    matchMs: ${r.matchMs} (${r.match.invoiceLines} lines × ${r.match.threePLRows} 3PL rows)`
+	);
+	lines.push(
+		`syncFullMs: ${r.syncFullMs} (${r.sync.claims} claims + ${r.sync.files} files to a second device; bare replication ${r.sync.rawReplication.ms} ms)`
 	);
 	lines.push('targets:');
 	for (const [k, v] of Object.entries(r.targets))
@@ -348,7 +363,14 @@ export function markdown(r) {
 		task('export'),
 		['initialJsGzipKB', r.initialJsGzipKB, '≤ 150', t['initial JS ≤ 150 KB gzipped']],
 		['completes500k', r.completes500k, 'true', r.completes500k],
-		['matchMs', r.matchMs, '(a figure)', null]
+		['matchMs', r.matchMs, '(a figure)', null],
+		['syncFullMs', r.syncFullMs, '(a figure)', null],
+		[
+			'ratios.syncOverRawReplication',
+			r.ratios.syncOverRawReplication,
+			'≤ 1.5',
+			t['first team sync ≤ 1.5× bare PouchDB replication']
+		]
 	];
 	for (const [k, v, target, ok] of rows)
 		out.push(`| ${k} | ${v ?? '—'} | ${target} | ${ok === null ? '—' : ok ? 'yes' : '**no**'} |`);

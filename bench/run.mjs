@@ -17,6 +17,7 @@ import { HeapSampler } from './heap-sampler.mjs';
 import { ProcessMemory } from './process-memory.mjs';
 import { ensureSourceFiles } from './source-files.mjs';
 import { printReport, summarise } from './report.mjs';
+import { SYNC, syncBench } from './sync.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = process.env.PILOT_OUT ?? '.pilot-out/bench';
@@ -228,6 +229,16 @@ async function main() {
 		await probe.context.close();
 		results.parsers = parsers;
 		results.match = match;
+		results.sync = {
+			sizes: SYNC,
+			...(await syncBench({
+				openPage: () => openPage(browser),
+				runCase,
+				reps: opt.reps,
+				port: PORT + 1,
+				log
+			}))
+		};
 
 		/** results.json after every size, so a long run that dies keeps what it measured. */
 		const save = (complete) => {

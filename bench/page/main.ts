@@ -13,6 +13,7 @@ const backupFile = (blob: Blob) =>
 	new File([blob], 'pilot_GREENLOG_backup_bench.zip', { type: 'application/zip' });
 import * as raw from './raw';
 import * as ours from './ours';
+import { syncCases } from './sync';
 
 const longTasks: { start: number; end: number }[] = [];
 /** Without longtask entries (a browser that lacks them), no task is measured: longestTaskMs is null, never 0. */
@@ -215,6 +216,8 @@ const bench = {
 	},
 
 	match: (threePLRows: number, invoiceLines: number) => ours.match(threePLRows, invoiceLines),
+
+	...syncCases(measure),
 
 	async clear() {
 		state.backup = null;

@@ -228,7 +228,8 @@ export const FIELD_LABELS: Record<string, string> = {
 	attachment: 'Pièce jointe',
 	evidence: 'Justificatif',
 	followUp: 'Relance',
-	legacyImport: "Import de l'ancienne application"
+	legacyImport: "Import de l'ancienne application",
+	conflict: 'Conflit de synchronisation'
 };
 
 export function diffHistory(

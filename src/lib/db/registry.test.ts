@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { db } from './pilot-db';
-import { TABLE_REGISTRY } from './registry';
+import { syncedTables, TABLE_REGISTRY } from './registry';
 
 describe('table registry', () => {
 	it('describes exactly the tables of the database', () => {
@@ -13,5 +13,16 @@ describe('table registry', () => {
 			.filter(([, info]) => !info.backup)
 			.map(([name]) => name);
 		expect(excluded).toEqual(['snapshots']);
+	});
+});
+
+describe('sync policy', () => {
+	it('names a team-sync policy for every table; only facts are sent, never snapshots, rows or history', () => {
+		const missing = Object.entries(TABLE_REGISTRY).filter(([, info]) => !info.sync);
+		expect(missing.map(([name]) => name)).toEqual([]);
+		const sent = syncedTables().map(([name]) => name);
+		expect(sent).toContain('claims');
+		expect(sent).toContain('logisticiensDatasets');
+		expect(sent.filter((t) => /Chunks$|snapshots|backupHistory/.test(t))).toEqual([]);
 	});
 });

@@ -8,7 +8,15 @@ export interface TableInfo {
 	/** Only snapshots are excluded (RULINGS.md 15): a backup inside a backup would grow forever. */
 	backup: boolean;
 	excludedReason?: string;
+	/**
+	 * Team sync (docs/sync.md): `record` — each record is a CouchDB document; `file` — the dataset's
+	 * original travels as an attachment and its rows are parsed again on the receiving device;
+	 * `derived` — recomputed from synced files, never sent; `local` (or absent) — stays on this device.
+	 */
+	sync?: SyncPolicy;
 }
+
+export type SyncPolicy = 'record' | 'file' | 'derived' | 'local';
 
 const DATASET_LABELS: Record<DatasetStore, string> = {
 	logisticiens: 'fichiers logisticiens',
@@ -26,25 +34,49 @@ function datasetEntries(): Record<string, TableInfo> {
 	const entries: Record<string, TableInfo> = {};
 	for (const [store, owner] of Object.entries(DATASET_STORES) as [DatasetStore, ModuleId][]) {
 		const label = DATASET_LABELS[store];
-		entries[`${store}Datasets`] = { owner, label: `Fichiers importés — ${label}`, backup: true };
-		entries[`${store}Chunks`] = { owner, label: `Lignes — ${label}`, backup: true };
+		entries[`${store}Datasets`] = {
+			owner,
+			label: `Fichiers importés — ${label}`,
+			backup: true,
+			sync: 'file'
+		};
+		entries[`${store}Chunks`] = { owner, label: `Lignes — ${label}`, backup: true, sync: 'derived' };
 	}
 	return entries;
 }
 
 export const TABLE_REGISTRY: Record<string, TableInfo> = {
 	...datasetEntries(),
-	library: { owner: 'bibliotheque', label: 'Analyses archivées', backup: true },
-	claims: { owner: 'indemnisations', label: 'Indemnisations', backup: true },
-	claimAttachments: { owner: 'indemnisations', label: 'Pièces jointes des indemnisations', backup: true },
-	attendusManual: { owner: 'attendus', label: 'Saisies manuelles de conditionnement', backup: true },
-	attendusClients: { owner: 'attendus', label: 'Clients personnalisés', backup: true },
-	settings: { owner: 'parametres', label: 'Paramètres', backup: true },
-	backupHistory: { owner: 'sauvegarde', label: 'Historique des sauvegardes', backup: true },
+	library: { owner: 'bibliotheque', label: 'Analyses archivées', backup: true, sync: 'record' },
+	claims: { owner: 'indemnisations', label: 'Indemnisations', backup: true, sync: 'record' },
+	claimAttachments: {
+		owner: 'indemnisations',
+		label: 'Pièces jointes des indemnisations',
+		backup: true,
+		sync: 'record'
+	},
+	attendusManual: {
+		owner: 'attendus',
+		label: 'Saisies manuelles de conditionnement',
+		backup: true,
+		sync: 'record'
+	},
+	attendusClients: { owner: 'attendus', label: 'Clients personnalisés', backup: true, sync: 'record' },
+	// Only the shared keys travel (sync.mapping.ts `isSharedSetting`); device preferences stay here.
+	settings: { owner: 'parametres', label: 'Paramètres', backup: true, sync: 'record' },
+	backupHistory: { owner: 'sauvegarde', label: 'Historique des sauvegardes', backup: true, sync: 'local' },
 	snapshots: {
 		owner: 'sauvegarde',
 		label: 'Instantanés de sécurité',
 		backup: false,
+		sync: 'local',
 		excludedReason: 'Instantanés internes au navigateur : une sauvegarde ne contient pas les sauvegardes.'
 	}
 };
+
+/** Tables whose records are sent to the team, each with its policy (`record` or `file`). */
+export function syncedTables(): [string, 'record' | 'file'][] {
+	return Object.entries(TABLE_REGISTRY).flatMap(([name, { sync }]) =>
+		sync === 'record' || sync === 'file' ? [[name, sync] as [string, 'record' | 'file']] : []
+	);
+}

@@ -48,7 +48,14 @@ export type ErrorCode =
 	| 'pickle-truncated'
 	| 'pickle-malformed'
 	| 'pickle-too-large'
-	| 'snapshot-no-room';
+	| 'snapshot-no-room'
+	| 'sync-insecure'
+	| 'sync-bad-address'
+	| 'sync-auth'
+	| 'sync-unreachable'
+	| 'sync-forbidden'
+	| 'sync-no-database'
+	| 'sync-session-expired';
 
 export type ErrorDetails = Record<string, string | number | undefined>;
 
@@ -154,7 +161,22 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'pickle-malformed': (d) =>
 		`Le fichier « ${d.file ?? '?'} » est illisible (octet ${d.offset ?? '?'} : ${d.reason ?? 'structure inattendue'}) : ce n'est pas une donnée de l'ancienne application, ou elle est altérée. Rien n'a été importé.`,
 	'pickle-too-large': (d) =>
-		`Le fichier « ${d.file ?? '?'} » dépasse une limite de sécurité (${d.what ?? '?'} : plus de ${d.limit ?? '?'}) : il a été refusé. Rien n'a été importé.`
+		`Le fichier « ${d.file ?? '?'} » dépasse une limite de sécurité (${d.what ?? '?'} : plus de ${d.limit ?? '?'}) : il a été refusé. Rien n'a été importé.`,
+	// Team sync (src/lib/sync).
+	'sync-bad-address': (d) =>
+		`Adresse du serveur invalide « ${d.url} » : indiquez une adresse complète, par exemple https://couchdb.example.fr.`,
+	'sync-insecure': (d) =>
+		`Le serveur « ${d.url} » n'est pas en HTTPS : le mot de passe et les données circuleraient en clair. Utilisez une adresse https:// (seul localhost est accepté en http).`,
+	'sync-auth': (d) =>
+		`Connexion refusée par ${d.server} : identifiant ou mot de passe incorrect. Vérifiez-les puis réessayez.`,
+	'sync-unreachable': (d) =>
+		`Serveur injoignable (${d.server}) : vérifiez l'adresse et le réseau. Vos données restent sur cet appareil.`,
+	'sync-forbidden': (d) =>
+		`Pas d'accès à la base « ${d.db} » pour « ${d.user} » : demandez à l'administrateur de vous ajouter à ses membres (_security).`,
+	'sync-no-database': (d) =>
+		`La base de l'équipe « ${d.db} » n'existe pas sur ${d.server} : vérifiez son nom, ou demandez à l'administrateur de la créer.`,
+	'sync-session-expired': (d) =>
+		`Session expirée sur ${d.server} : saisissez de nouveau votre mot de passe puis « Connecter ». Les modifications restent en attente sur cet appareil.`
 };
 
 /** Why an intake file is unreadable, as the user can check it. */
