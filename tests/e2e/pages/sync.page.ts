@@ -48,4 +48,18 @@ export class SyncPage extends ParametresPage {
 	conflicts(): Locator {
 		return this.section().getByTestId('conflict');
 	}
+
+	/**
+	 * « Garder cette version » of the `index`-th version, then waits for the app to confirm it wrote the
+	 * choice: a page left before then (a reload, another page) drops the unfinished write.
+	 */
+	async keepVersion(index: number): Promise<void> {
+		await this.conflicts()
+			.getByRole('button', { name: /Garder cette version/ })
+			.nth(index)
+			.click();
+		await expect(this.page.getByRole('status').filter({ hasText: 'version gardée' })).toBeVisible({
+			timeout: 30_000
+		});
+	}
 }
