@@ -77,6 +77,7 @@ describe('snapshots on a full disk', () => {
 		expect(errors()[0].text).toMatch(/Instantané automatique — L'espace de stockage du navigateur est plein/);
 		expect(errors()[0].text).toMatch(/aucun instantané existant n'a été effacé \(le plus récent date du /);
 		expect(errors()[0].text).toMatch(/Téléchargez une sauvegarde .* libérez de la place/);
+		const firstId = errors()[0].id;
 
 		// Next page loads: remembered on the device, not retried, not repeated.
 		snapshotRoom.reload();
@@ -85,13 +86,15 @@ describe('snapshots on a full disk', () => {
 		await ensureDailySnapshot();
 		await ensureDailySnapshot();
 		expect(disk.attempts.mock.calls.length).toBe(tries);
-		expect(errors()).toHaveLength(1);
+		expect(errors().map((n) => n.id)).toEqual([firstId]);
 
 		// The data changed: that newer data is unprotected, so it is tried and said again.
 		changeLog.note(['claims'], Date.now() + 1);
 		await ensureDailySnapshot();
 		expect(disk.attempts.mock.calls.length).toBeGreaterThan(tries);
-		expect(errors()).toHaveLength(2);
+		// Said again: a new message (each one replaces the previous on screen).
+		expect(errors()).toHaveLength(1);
+		expect(errors()[0].id).not.toBe(firstId);
 		expect(await reasons()).toEqual(['il y a 9 jours']);
 
 		// The user deletes a file to make room (a change): the snapshot is written, retention
