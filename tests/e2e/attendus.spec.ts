@@ -6,6 +6,7 @@ const CSV = 'tests/fixtures/attendus/attendus_received.csv';
 
 test.describe('Attendus de Réception', () => {
 	test('CSV import, manual entries with undo, exports, reload', async ({ page }) => {
+		test.slow(); // Imports, five manual entries with undos, two exports read back and a reload: ~45 s alone.
 		const attendus = new AttendusPage(page);
 		await attendus.goto();
 		await expect(attendus.kpi('Total Palettes')).toHaveText('0');

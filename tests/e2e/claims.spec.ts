@@ -15,6 +15,7 @@ const PNG = Buffer.from(
 test('the seed claim: add, list, KPIs, edit, attach a photo, export, delete and undo, delete all', async ({
 	page
 }) => {
+	test.slow(); // Two claims through every tab, an attachment, an export, deletions and undos: ~45 s alone.
 	const claims = new ClaimsPage(page);
 	await claims.goto();
 	await expect(claims.tab('Ajouter')).toHaveAttribute('aria-selected', 'true');
@@ -301,7 +302,7 @@ test('deadlines edited in Paramètres drive due dates; Réinitialiser names what
 	await page.getByRole('button', { name: /Réinitialiser/ }).click();
 	const dialog = page.getByRole('dialog');
 	await expect(dialog).toContainText('2 indemnisations');
-	await expect(dialog).toContainText('0 pièce jointe');
+	await expect(dialog).toContainText('0 justificatif');
 	await expect(dialog).toContainText('instantané de sécurité');
 	await dialog.getByRole('button', { name: 'Tout effacer' }).click();
 	await expect(claims.tableCount('claims')).toHaveText('0 indemnisation');

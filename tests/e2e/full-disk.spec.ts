@@ -29,17 +29,14 @@ function readDb(page: Page) {
 }
 
 /**
- * Caps the origin's storage (Chromium's DevTools protocol) under what it uses now: the estimate
- * lags behind IndexedDB's own accounting by tens of kilobytes, so a cap just above it lets a
- * small import through now and then; below it, every write is refused, as on a full disk.
+ * Caps the origin's storage (Chromium's DevTools protocol) far under what it uses: the estimate
+ * lags behind IndexedDB's own accounting (tens of kilobytes, or nothing yet right after a write),
+ * so a cap derived from it let an import through now and then; at one byte every write is
+ * refused, as on a full disk, and reads still work.
  */
 async function fillDisk(page: Page): Promise<void> {
-	const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
 	const cdp = await page.context().newCDPSession(page);
-	await cdp.send('Storage.overrideQuotaForOrigin', {
-		origin: new URL(page.url()).origin,
-		quotaSize: Math.floor(usage / 2)
-	});
+	await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(page.url()).origin, quotaSize: 1 });
 }
 
 test('on a full disk, an import, a restore and the daily snapshot fail cleanly; data and snapshots stay', async ({

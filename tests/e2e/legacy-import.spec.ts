@@ -123,7 +123,11 @@ for (const version of LEGACY_VERSIONS) {
 		await test.step('each carrier module stores its original files', async () => {
 			for (const [id, files] of CARRIER_FILES) {
 				if (id === 'retours') await page.goto('/retours');
-				else await new CarrierPage(page, id).goto();
+				else {
+					const carrier = new CarrierPage(page, id);
+					await carrier.goto();
+					await carrier.openImport();
+				}
 				for (const name of files)
 					await expect(page.getByRole('listitem').filter({ hasText: name }).first()).toBeVisible();
 			}

@@ -36,6 +36,13 @@ export class CarrierPage extends ShellPage {
 		await expect(this.page.getByRole('heading', { name: /Import des fichiers/ })).toBeVisible();
 	}
 
+	/** Unfolds the import panel (it opens folded once files are stored) to show the stored files. */
+	async openImport(): Promise<void> {
+		const fold = this.page.getByTestId(`import-${this.id}`);
+		if (!(await fold.evaluate((d) => (d as HTMLDetailsElement).open))) await fold.locator('summary').click();
+		await expect(fold.locator('summary')).toContainText('masquer');
+	}
+
 	/** Stores the 3PL fixture workbooks through the /logisticiens page, as a user would. */
 	async loadThreePL(files = ['LOG_2026_09.xlsx', 'LOG_2026_10.xlsx', 'LOG_2026_11.xlsx']): Promise<void> {
 		await this.page.goto('/logisticiens');
