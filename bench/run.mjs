@@ -232,7 +232,7 @@ async function main() {
 		results.sync = {
 			sizes: SYNC,
 			...(await syncBench({
-				openPage: () => openPage(browser),
+				openPage: () => openPage(browser, memory),
 				runCase,
 				reps: opt.reps,
 				port: PORT + 1,
