@@ -33,7 +33,13 @@ export function readLegacyInWorker(
 		};
 		worker.onerror = (event) => {
 			finish();
-			reject(new PilotError('unreadable-file', { file: fileName, message: event.message }));
+			// A crash of the worker, not a bad workbook: the browser's text goes to the console only.
+			reject(
+				new PilotError('unexpected', {
+					context: `lecture de la sauvegarde « ${fileName} »`,
+					cause: event.message
+				})
+			);
 		};
 		worker.postMessage({ file, fileName });
 	});
