@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --quick] [-- --n 100000[,500000]] [-- --reps 3]
+ * npm run bench [-- --quick] [-- --n 100000[,500000]] [-- --reps 3] [-- --only sync]
  *
  * Builds the bench page (bench/page, the app's own $lib modules) and reuses or builds the app,
  * serves them on 127.0.0.1:4187, drives headless Chromium, and measures side by side in one run:
@@ -36,11 +36,13 @@ const CHROMIUM_ARGS = [
 const MATCH = { threePLRows: 60_000, invoiceLines: 10_000 };
 
 function options(argv) {
-	const opt = { quick: false, sizes: [10_000, 100_000, 500_000], reps: 3 };
+	const opt = { quick: false, sizes: [10_000, 100_000, 500_000], reps: 3, only: null };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--quick') opt.quick = true;
 		else if (argv[i] === '--n') opt.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
 		else if (argv[i] === '--reps') opt.reps = Number(argv[++i]);
+		// Only the team-sync cases, printed, results.json untouched (to profile the sync alone).
+		else if (argv[i] === '--only') opt.only = argv[++i];
 	}
 	if (opt.quick) opt.sizes = [10_000];
 	opt.sizes.sort((a, b) => a - b);
@@ -220,6 +222,19 @@ async function main() {
 	const memory = new ProcessMemory(await browser.newBrowserCDPSession());
 	const results = { sizes: {} };
 	try {
+		if (opt.only === 'sync') {
+			const sync = await syncBench({
+				openPage: () => openPage(browser, memory),
+				runCase,
+				reps: opt.reps,
+				port: PORT + 1,
+				log
+			});
+			const median = (xs) => xs.map((x) => x.ms).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+			const [ours, bare] = [median(sync.syncFull), median(sync.rawReplication)];
+			log(`syncFull ${Math.round(ours)} ms, bare ${Math.round(bare)} ms, ratio ${(ours / bare).toFixed(2)}`);
+			return;
+		}
 		const probe = await openPage(browser, memory);
 		const parsers = await probe.page.evaluate(() => window.bench.parsers());
 		log('parsers:', parsers.join(', '));

@@ -5,7 +5,15 @@ import { BackupPage } from './pages/backup.page';
 import { ClaimsPage } from './pages/claims.page';
 import { FIXTURES, LogisticiensPage } from './pages/logisticiens.page';
 import { SyncPage } from './pages/sync.page';
-import { COUCH, createOutsider, createTeam, teamDocs, teamDump, type Team } from './support/couch';
+import {
+	COUCH,
+	createOutsider,
+	createTeam,
+	seedClaims,
+	teamDocs,
+	teamDump,
+	type Team
+} from './support/couch';
 
 // Two browser contexts are two devices (their own IndexedDB, cookies and network).
 interface Device {
@@ -54,6 +62,26 @@ async function expectClaim(d: Device, tracking: string): Promise<void> {
 }
 
 /** Edits a claim's notes on the page the device is on (Indemnisations → Consulter): works offline. */
+/** Records in one of the device's Dexie tables, read straight from IndexedDB. */
+function localCount(d: Device, table: string): Promise<number> {
+	return d.page.evaluate(
+		(name) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('pilot-greenlog');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const count = open.result.transaction(name).objectStore(name).count();
+					count.onsuccess = () => {
+						resolve(count.result);
+						open.result.close();
+					};
+					count.onerror = () => reject(count.error);
+				};
+			}),
+		table
+	);
+}
+
 async function editNotes(d: Device, tracking: string, notes: string): Promise<void> {
 	const editor = await d.claims.edit(tracking);
 	await d.claims.field('Notes', editor).fill(notes);
@@ -178,8 +206,9 @@ test('concurrent edits become a conflict; « Garder cette version » on one devi
 	const cells = await notesRow.locator('td').allTextContents();
 	const column = cells.findIndex((t) => t.includes('Version du bureau'));
 	await a.sync.keepVersion(column);
-	// Gone from the open page without a reload, then after one on both devices.
-	await expect(a.sync.conflicts()).toHaveCount(0, ARRIVAL);
+	await expect(a.sync.conflicts()).toHaveCount(0);
+	// Confirmed means stored on this device: a reload at once keeps the choice, which then replicates.
+	await a.page.reload();
 	for (const d of [a, b]) {
 		await d.sync.goto();
 		// Right after a reload the list is empty until the sync has started: wait until it is up to date.
@@ -335,4 +364,62 @@ test('a device that never opens the section loads no sync code and sends nothing
 	expect(scripts.some((s) => s.includes('_pouch_'))).toBe(false);
 	const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
 	expect(dbs.some((n) => n?.startsWith('_pouch_'))).toBe(false);
+});
+
+test('a large first sync shows its progress and can be paused and resumed', async ({ browser }, info) => {
+	const team = await createTeam('premiere');
+	await seedClaims(team.db, 4_000);
+	const d = await device(browser, info);
+	await d.sync.goto();
+	await d.sync.fill(COUCH, team.db, team.user, team.password);
+	await d.sync.section().getByRole('button', { name: 'Connecter' }).click();
+	const bar = d.sync.section().getByRole('progressbar', { name: 'Première synchronisation' });
+	await expect(bar).toBeVisible();
+	await d.sync.section().getByRole('button', { name: 'Mettre en pause' }).click();
+	await expect(d.sync.status()).toContainText('En pause');
+	// Paused part way: the bar stays, with what is left to download.
+	await expect(bar).toBeVisible();
+	const value = Number(await bar.getAttribute('value'));
+	expect(value).toBeLessThan(Number(await bar.getAttribute('max')));
+	await d.sync.section().getByRole('button', { name: 'Reprendre' }).click();
+	await expect(d.sync.status()).toContainText('Synchronisé', { timeout: 90_000 });
+	await expect(bar).toHaveCount(0);
+	expect(await localCount(d, 'claims')).toBe(4_000);
+});
+
+test('a restore on a synced device asks first: send the restored data to the team, or disconnect first', async ({
+	browser
+}, info) => {
+	const team = await createTeam('restauration');
+	const a = await connected(browser, info, team);
+	await addClaim(a, 'RESTO-1');
+	await BackupPage.withoutSavePicker(a.page);
+	const backup = new BackupPage(a.page);
+	await backup.goto();
+	const file = await backup.createAndDownload();
+	const inTeam = async () => (await teamDocs(team.db)).some((r) => JSON.stringify(r.doc).includes('RESTO-1'));
+	/** Deletes the claim (the deletion reaches the team), then restores the backup that holds it. */
+	const deleteThenRestore = async () => {
+		await a.claims.goto();
+		await a.claims.openTab('Consulter');
+		await a.claims.remove('RESTO-1');
+		await expect.poll(inTeam, ARRIVAL).toBe(false);
+		await backup.goto();
+		await backup.chooseFile(file);
+		await a.page.getByRole('button', { name: 'Restaurer les données' }).click();
+		return a.page.getByRole('dialog', { name: 'Restaurer sur un appareil synchronisé' });
+	};
+
+	let dialog = await deleteThenRestore();
+	await dialog.getByRole('button', { name: "Envoyer les données restaurées à l'équipe" }).click();
+	await expect(a.page.getByRole('heading', { name: /Restauration terminée/ })).toBeVisible(ARRIVAL);
+	await expect.poll(inTeam, ARRIVAL).toBe(true);
+
+	dialog = await deleteThenRestore();
+	await dialog.getByRole('button', { name: "Déconnecter d'abord" }).click();
+	await expect(a.page.getByRole('heading', { name: /Restauration terminée/ })).toBeVisible(ARRIVAL);
+	await expectClaim(a, 'RESTO-1');
+	await a.sync.goto();
+	await expect(a.sync.section().getByRole('button', { name: 'Connecter' })).toBeVisible();
+	expect(await inTeam()).toBe(false);
 });

@@ -40,6 +40,12 @@ interface BridgeState {
 
 const STATE_ID = '_local/pilot-bridge';
 const BATCH = 500;
+/**
+ * The checkpoint (which holds every document's base) is written every this many pull batches and at
+ * the end, not after each: rewriting it whole per batch made a first sync's bridge quadratic. A pull
+ * cut short resumes from the last one written; re-applying equal content writes nothing.
+ */
+const SAVE_EVERY = 10;
 
 type Doc = PouchDB.Core.ExistingDocument<SyncDoc>;
 
@@ -75,7 +81,10 @@ export class SyncBridge {
 		const byTable = new Map<string, string[]>();
 		for (const { id } of changes) {
 			const name = tableOf(id);
-			if (name) byTable.set(name, [...(byTable.get(name) ?? []), id]);
+			if (!name) continue;
+			const ids = byTable.get(name);
+			if (ids) ids.push(id);
+			else byTable.set(name, [id]);
 		}
 		const found = new Map<string, Record<string, unknown> | undefined>();
 		for (const [name, ids] of byTable) {
@@ -164,6 +173,7 @@ export class SyncBridge {
 	/** PouchDB → Dexie, from the checkpoint on, a batch at a time. */
 	private async pullNow(): Promise<number> {
 		let applied = 0;
+		let unsaved = 0;
 		for (;;) {
 			const feed = await this.local.changes({
 				since: this.state.seq,
@@ -174,8 +184,12 @@ export class SyncBridge {
 			if (!feed.results.length) break;
 			applied += await this.applyBatch(feed.results as PouchDB.Core.ChangesResponseChange<SyncDoc>[]);
 			this.state.seq = feed.last_seq;
-			await this.save();
+			if (++unsaved >= SAVE_EVERY) {
+				await this.save();
+				unsaved = 0;
+			}
 		}
+		if (unsaved) await this.save();
 		return applied;
 	}
 
@@ -239,7 +253,9 @@ export class SyncBridge {
 				continue;
 			}
 			if (!incoming || !doc) {
-				deletes.set(name, [...(deletes.get(name) ?? []), keyOf(change.id)]);
+				const keys = deletes.get(name);
+				if (keys) keys.push(keyOf(change.id));
+				else deletes.set(name, [keyOf(change.id)]);
 				delete this.state.base[change.id];
 				continue;
 			}
@@ -247,7 +263,9 @@ export class SyncBridge {
 				name === 'claimAttachments'
 					? ((await this.local.getAttachment(change.id, String(doc.data.sha256))) as Blob)
 					: undefined;
-			puts.set(name, [...(puts.get(name) ?? []), fromDoc(doc, blob)]);
+			const records = puts.get(name);
+			if (records) records.push(fromDoc(doc, blob));
+			else puts.set(name, [fromDoc(doc, blob)]);
 			this.state.base[change.id] = [incoming, rev];
 		}
 		const touched = [...new Set([...puts.keys(), ...deletes.keys()])];

@@ -82,3 +82,39 @@ export async function teamDump(db: string): Promise<string> {
 export async function teamDocs(db: string): Promise<{ id: string; doc: Record<string, unknown> }[]> {
 	return (JSON.parse(await teamDump(db)) as { rows: { id: string; doc: Record<string, unknown> }[] }).rows;
 }
+
+/** `count` claims written straight into the team database (as another device's bridge maps them). */
+export async function seedClaims(db: string, count: number, prefix = 'SEED'): Promise<void> {
+	const at = Date.UTC(2026, 10, 27);
+	const docs = Array.from({ length: count }, (_, i) => {
+		const id = `${prefix.toLowerCase()}-${i}`;
+		const tracking = `${prefix}-${String(i).padStart(5, '0')}`;
+		return {
+			_id: `claims:${id}`,
+			table: 'claims',
+			data: {
+				id,
+				date: '2026-11-27',
+				tracking,
+				partner: 'Acme',
+				originOrder: '',
+				partnerOrder: '',
+				carrier: 'DPD',
+				motif: 'Casse',
+				motifOther: '',
+				amountCents: 4_200,
+				status: 'En attente',
+				notes: '',
+				shippingDate: null,
+				incidentDate: null,
+				filedDate: null,
+				paidDate: null,
+				createdAt: at,
+				updatedAt: at,
+				history: [{ at, by: 'Équipe', field: 'created', from: null, to: 'En attente' }],
+				evidence: []
+			}
+		};
+	});
+	await ok(call(`/${db}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs }) }), 'seed');
+}
