@@ -17,7 +17,7 @@ import { HeapSampler } from './heap-sampler.mjs';
 import { ProcessMemory } from './process-memory.mjs';
 import { ensureSourceFiles } from './source-files.mjs';
 import { printReport, summarise } from './report.mjs';
-import { SYNC, syncBench } from './sync.mjs';
+import { SYNC, SYNC_QUICK, syncBench } from './sync.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = process.env.PILOT_OUT ?? '.pilot-out/bench';
@@ -36,7 +36,7 @@ const CHROMIUM_ARGS = [
 const MATCH = { threePLRows: 60_000, invoiceLines: 10_000 };
 
 function options(argv) {
-	const opt = { quick: false, sizes: [10_000, 100_000, 500_000], reps: 3, only: null };
+	const opt = { quick: false, sizes: [10_000, 100_000, 500_000], reps: undefined, only: null };
 	for (let i = 0; i < argv.length; i++) {
 		if (argv[i] === '--quick') opt.quick = true;
 		else if (argv[i] === '--n') opt.sizes = argv[++i].split(',').map((s) => Number(s.replace(/_/g, '')));
@@ -44,7 +44,10 @@ function options(argv) {
 		// Only the team-sync cases, printed, results.json untouched (to profile the sync alone).
 		else if (argv[i] === '--only') opt.only = argv[++i];
 	}
+	// --quick (inside npm test) checks that every case runs and every key is written, in about a minute:
+	// N = 10 000, one repetition, a fifth of the sync data. Its figures are indicative, not of record.
 	if (opt.quick) opt.sizes = [10_000];
+	opt.reps ??= opt.quick ? 1 : 3;
 	opt.sizes.sort((a, b) => a - b);
 	return opt;
 }
@@ -204,7 +207,13 @@ async function importRep(p, n, files, parsers, record) {
 async function main() {
 	const opt = options(process.argv.slice(2));
 	const started = Date.now();
-	log(`mode ${opt.quick ? 'quick' : 'full'}: N = ${opt.sizes.join(', ')}, ${opt.reps} repetitions`);
+	const syncSizes = opt.quick ? SYNC_QUICK : SYNC;
+	log(
+		`mode ${opt.quick ? 'quick' : 'full'}: N = ${opt.sizes.join(', ')}, ${opt.reps} repetition(s), sync ${syncSizes.claims} claims + ${syncSizes.files} files` +
+			(opt.quick
+				? ` (quick: smaller than the full run's N = 10 000, 100 000, 500 000, 3 repetitions, sync ${SYNC.claims} + ${SYNC.files})`
+				: '')
+	);
 
 	log(`bench page ${ensureBenchPage(ROOT, OUT) ? 'built' : 'reused'}`);
 	log('app build: reuse or build');
@@ -224,10 +233,11 @@ async function main() {
 	try {
 		if (opt.only === 'sync') {
 			const sync = await syncBench({
+				sizes: syncSizes,
 				openPage: () => openPage(browser, memory),
 				runCase,
 				reps: opt.reps,
-				port: PORT + 1,
+				port: Number(process.env.PILOT_SYNC_PORT ?? PORT + 1000),
 				log
 			});
 			const median = (xs) => xs.map((x) => x.ms).sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -245,12 +255,13 @@ async function main() {
 		results.parsers = parsers;
 		results.match = match;
 		results.sync = {
-			sizes: SYNC,
+			sizes: syncSizes,
 			...(await syncBench({
+				sizes: syncSizes,
 				openPage: () => openPage(browser, memory),
 				runCase,
 				reps: opt.reps,
-				port: PORT + 1,
+				port: Number(process.env.PILOT_SYNC_PORT ?? PORT + 1000),
 				log
 			}))
 		};

@@ -7,6 +7,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const SYNC = { claims: 10_000, files: 50, fileBytes: 100_000 };
+/** --quick: a tenth of the claims and files (seeding and both syncs were half of a quick run's time). */
+export const SYNC_QUICK = { claims: 1_000, files: 5, fileBytes: 100_000 };
 
 async function waitUp(url, tries = 100) {
 	for (let i = 0; i < tries; i++) {
@@ -33,25 +35,25 @@ async function startServer(port) {
 }
 
 /**
- * @param {{ openPage: () => Promise<any>, runCase: Function, reps: number, port: number, log: Function }} ctx
+ * @param {{ sizes: typeof SYNC, openPage: () => Promise<any>, runCase: Function, reps: number, port: number, log: Function }} ctx
  * @returns {Promise<{ syncFull: object[], rawReplication: object[] }>}
  */
-export async function syncBench({ openPage, runCase, reps, port, log }) {
+export async function syncBench({ sizes, openPage, runCase, reps, port, log }) {
 	const server = await startServer(port);
 	const out = { syncFull: [], rawReplication: [] };
 	try {
 		const remote = `${server.url}/bench-team`;
 		await fetch(remote, { method: 'PUT' });
-		log(`sync: seeding ${SYNC.claims} claims and ${SYNC.files} files`);
+		log(`sync: seeding ${sizes.claims} claims and ${sizes.files} files`);
 		const seeder = await openPage();
 		const seeded = await seeder.page.evaluate(
 			([u, c, f, b]) => window.bench.syncSeed(u, c, f, b),
-			[remote, SYNC.claims, SYNC.files, SYNC.fileBytes]
+			[remote, sizes.claims, sizes.files, sizes.fileBytes]
 		);
 		await seeder.context.close();
 		for (let rep = 0; rep < reps; rep++) {
 			const p = await openPage();
-			out.syncFull.push(await runCase(p, 'syncFull', 'syncFull', remote, SYNC.claims, SYNC.files));
+			out.syncFull.push(await runCase(p, 'syncFull', 'syncFull', remote, sizes.claims, sizes.files));
 			out.rawReplication.push(await runCase(p, 'rawReplication', 'rawReplication', remote, seeded.docs));
 			await p.context.close();
 		}

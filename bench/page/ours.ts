@@ -6,7 +6,7 @@ import type { DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
 import { createBackup, restoreBackup } from '$lib/backup/backup-engine';
 import { snapshotUnderLock } from '$lib/backup/snapshots.service';
-import { writeXlsx } from '$lib/export/xlsx.writer';
+import { writeXlsx } from '$lib/export/workbook.client';
 import type { ExportColumn } from '$lib/export/sheet.types';
 import { importFile as intakeImport, parseInWorker } from '$lib/intake/intake.service';
 import { PARSERS } from '$lib/intake/parsers';

@@ -10,9 +10,9 @@ import {
 	followUpSheet,
 	inPeriod,
 	LEGACY_COLUMNS,
-	summaryLayout
+	summaryLayout,
+	writeClaimsWorkbook
 } from './claims.export';
-import { writeClaimsWorkbook } from './claims.xlsx';
 
 const base: ClaimRecord = {
 	id: 'a',

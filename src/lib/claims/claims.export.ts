@@ -4,7 +4,7 @@
  * dates, échéance). Fixed: amounts are numbers, totals split by status (I-4), an empty period is refused (I-6).
  */
 import type { ClaimRecord } from '$lib/db/records';
-import type { CellValue, ExportColumn, SheetSpec } from '$lib/export';
+import { writeXlsx, type CellValue, type ExportColumn, type SheetSpec } from '$lib/export';
 import { formatDay, plural } from '$lib/i18n/format';
 import { claimDeadline, type DeadlineSettings } from './claims.deadlines';
 import { byCarrier, byPartner, computeKpis, legacyStatus, motifText, type Breakdown } from './claims.logic';
@@ -123,3 +123,12 @@ export function summaryLayout(
 }
 
 export type { CellValue };
+
+/** The workbook: the « Synthèse » layout, then the tables, built by the export worker. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
+export function writeClaimsWorkbook(summary: SummaryLayout, tables: SheetSpec<any>[]): Promise<Blob> {
+	return writeXlsx(tables, {
+		layout: { kind: 'claims', summary },
+		label: 'Préparation de l’export des indemnisations'
+	});
+}

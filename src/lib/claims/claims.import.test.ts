@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { utils, write } from '@e965/xlsx';
 import type { ClaimRecord } from '$lib/db/records';
 import { readFile } from '$lib/intake/read';
-import { claimsSheet, summaryLayout } from './claims.export';
+import { claimsSheet, summaryLayout, writeClaimsWorkbook } from './claims.export';
 import { parseClaimsWorkbook } from './claims.import';
-import { writeClaimsWorkbook } from './claims.xlsx';
 
 function legacyWorkbook(rows: unknown[][]): Uint8Array {
 	const wb = utils.book_new();

@@ -1,16 +1,13 @@
 /**
- * Writes the claims workbook. The "Synthèse" sheet is a free layout (title, totals, two blocks), which the
- * shared tabular `writeXlsx` does not draw, so it is laid out here with ExcelJS, loaded on demand; cells go
- * through the shared `cellValue`: user text as string cells, never formulas (RULINGS 24).
+ * The claims workbook's « Synthèse » sheet, a free layout (title, totals, two blocks) the shared tabular
+ * writer does not draw: the export worker draws it first, then the claims tables as every export's.
+ * User text is written as string cells, never formulas (RULINGS 24).
  */
-import type { SheetSpec } from '$lib/export';
-import { cellValue } from '$lib/export/xlsx.writer';
 import type { SummaryLayout } from './claims.export';
 
 const NAVY = 'FF2D3E50';
 const LIGHT = 'FFE8F5F1';
 const EUROS = '#,##0.00 "€"';
-const FORMATS: Record<string, string> = { cents: EUROS, date: 'dd/mm/yyyy', int: '0' };
 
 type Sheet = import('exceljs').Worksheet;
 
@@ -19,7 +16,8 @@ function navy(cell: import('exceljs').Cell, size = 11) {
 	cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: NAVY } };
 }
 
-function drawSummary(ws: Sheet, s: SummaryLayout) {
+/** The « Synthèse » sheet: title, totals by status, then one block per breakdown. */
+export function drawClaimsSummary(ws: Sheet, s: SummaryLayout): void {
 	ws.columns = [{ width: 28 }, { width: 16 }, { width: 20 }, { width: 16 }, { width: 16 }, { width: 16 }];
 	ws.mergeCells('A1:D1');
 	ws.getCell('A1').value = s.title;
@@ -70,38 +68,4 @@ function drawSummary(ws: Sheet, s: SummaryLayout) {
 		}
 		row += 2;
 	}
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
-function drawTable(ws: Sheet, spec: SheetSpec<any>) {
-	ws.columns = spec.columns.map((c) => ({
-		header: c.header,
-		width: c.width ?? Math.max(12, c.header.length + 4)
-	}));
-	ws.views = [{ state: 'frozen', ySplit: 1 }];
-	ws.getRow(1).eachCell((cell) => {
-		navy(cell);
-		cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-	});
-	for (const r of spec.rows) {
-		const added = ws.addRow(spec.columns.map((c) => cellValue(c.kind, c.value(r))));
-		const fill = spec.highlight?.(r);
-		spec.columns.forEach((c, i) => {
-			const cell = added.getCell(i + 1);
-			if (c.kind && FORMATS[c.kind]) cell.numFmt = FORMATS[c.kind];
-			if (fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${fill}` } };
-		});
-	}
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- sheets of different row types
-export async function writeClaimsWorkbook(summary: SummaryLayout, tables: SheetSpec<any>[]): Promise<Blob> {
-	const { default: ExcelJS } = await import('exceljs');
-	const wb = new ExcelJS.Workbook();
-	wb.creator = 'pilot by GREENLOG';
-	wb.created = new Date();
-	drawSummary(wb.addWorksheet('Synthèse'), summary);
-	for (const spec of tables) drawTable(wb.addWorksheet(spec.name), spec);
-	const buffer = await wb.xlsx.writeBuffer();
-	return new Blob([buffer], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
 }

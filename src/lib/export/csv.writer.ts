@@ -1,6 +1,5 @@
-import { neutraliseCell } from './cells';
 import type { SheetSpec } from './sheet.types';
-import { cellValue } from './xlsx.writer';
+import { cellValue, neutraliseCell } from './cells';
 
 const number = new Intl.NumberFormat('fr-FR', { useGrouping: false, maximumFractionDigits: 3 });
 

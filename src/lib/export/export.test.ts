@@ -4,6 +4,8 @@ import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { neutraliseCell, toCsv, writeXlsx, type SheetSpec } from './index';
+import { PilotError } from '$lib/i18n/errors';
+import { exportProgress } from './export-progress.svelte';
 import { expectTextCells, FORMULA_LIKE } from './readback.testing';
 
 interface Line {
@@ -63,6 +65,27 @@ describe('writeXlsx', () => {
 		expect(head.font?.bold).toBe(true);
 		expect((head.fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FF2D3E50');
 		expect((sheet.getCell('A3').fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFFFE0E0');
+	});
+
+	it('shows the export while it is built, with its row count, and clears it when done', async () => {
+		const rows = Array.from({ length: 5_000 }, (_, i) => ({ ...spec.rows[0], cents: i }));
+		const seen: (string | null)[] = [];
+		const built = writeXlsx([{ ...spec, rows }], { label: 'Export test' });
+		seen.push(exportProgress.label);
+		const blob = await built;
+		expect(seen).toEqual(['Export test']);
+		expect(exportProgress.total).toBeGreaterThanOrEqual(5_000);
+		expect(exportProgress.label).toBeNull();
+		const book = XLSX.read(new Uint8Array(await blob.arrayBuffer()));
+		expect(XLSX.utils.sheet_to_json(book.Sheets['Synthèse'])).toHaveLength(5_000);
+	});
+
+	it('stops on « Annuler »: the export rejects as cancelled and nothing is shown any more', async () => {
+		const rows = Array.from({ length: 10_000 }, () => spec.rows[0]);
+		const built = writeXlsx([{ ...spec, rows }]);
+		exportProgress.cancel();
+		await expect(built).rejects.toEqual(new PilotError('cancelled'));
+		expect(exportProgress.label).toBeNull();
 	});
 });
 

@@ -1,5 +1,5 @@
 export { neutraliseCell, type CellValue } from './cells';
-export type { ColumnKind, ExportColumn, SheetSpec } from './sheet.types';
-export { writeXlsx } from './xlsx.writer';
+export type { ColumnKind, ExportColumn, SheetSpec, WorkbookLayout } from './sheet.types';
+export { writeXlsx } from './workbook.client';
 export { toCsv, csvBlob } from './csv.writer';
 export { downloadBlob, timestampedName } from './download';

@@ -23,3 +23,29 @@ export interface SheetSpec<Row = never> {
 	/** Optional fill per cell, for legacy exports that colour single cells. */
 	cellFill?: (row: Row, column: ExportColumn<Row>) => string | null;
 }
+
+/**
+ * A sheet as the export worker receives it: plain data (structured-cloneable), its cells computed on the
+ * page from the SheetSpec's columns; the worker converts them (`cellValue`) and styles them.
+ */
+export interface PlainSheet {
+	name: string;
+	columns: { header: string; kind?: ColumnKind; width: number }[];
+	rows: CellValue[][];
+	/** Fill per cell (hex `RRGGBB`), only when the spec highlights rows or cells. */
+	fills: (string | null)[][] | null;
+}
+
+/** A free-layout sheet drawn before the tables (claims' « Synthèse ») or a whole legacy workbook. */
+export type WorkbookLayout =
+	| { kind: 'claims'; summary: import('$lib/claims/claims.export').SummaryLayout }
+	| {
+			kind: 'refacturation';
+			data: import('$lib/refacturation/refacturation.consolidate').Consolidation;
+			ctx: import('$lib/refacturation/refacturation.workbook').WorkbookContext;
+	  };
+
+export interface WorkbookRequest {
+	layout?: WorkbookLayout;
+	sheets: PlainSheet[];
+}

@@ -14,6 +14,7 @@ import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifications } from '$lib/state/notifications.svelte';
 import type { IntakeProgress, PackedChunk, ParsedSummary, ParsedUpload } from './intake.core';
 import type { IntakeMessage, IntakeRequest } from './intake.worker';
+import { runWorker } from '$lib/worker/run-worker';
 import { findBySha } from './datasets.repository';
 
 export type ProgressFn = (p: { done: number; total: number; phase: string }) => void;
@@ -48,36 +49,24 @@ export async function parseInWorker(
 	if (opts.signal?.aborted) throw new PilotError('cancelled');
 	const bytes = await file.arrayBuffer();
 	const pack = opts.pack ?? true;
-	return new Promise<ParsedSummary | ParsedUpload>((resolve, reject) => {
-		const worker = new Worker(new URL('./intake.worker.ts', import.meta.url), { type: 'module' });
-		const finish = () => {
-			worker.terminate();
-			opts.signal?.removeEventListener('abort', abort);
-		};
-		const abort = () => {
-			finish();
-			reject(new PilotError('cancelled'));
-		};
-		opts.signal?.addEventListener('abort', abort);
-		const chunks: PackedChunk[] = [];
-		worker.onmessage = (event: MessageEvent<IntakeMessage>) => {
-			const msg = event.data;
-			if (msg.type === 'progress') opts.onProgress?.(msg.progress);
-			else if (msg.type === 'chunk') chunks.push({ rowCount: msg.rowCount, data: msg.data });
-			else {
-				finish();
-				if (msg.type === 'done') resolve(pack ? { ...msg.parsed, chunks } : msg.parsed);
-				else if (msg.code) reject(new PilotError(msg.code, msg.details));
-				else reject(new PilotError('unreadable-file', { file: file.name, cause: msg.message }));
-			}
-		};
-		worker.onerror = (event) => {
-			finish();
-			reject(new PilotError('unreadable-file', { file: file.name, cause: event.message }));
-		};
-		const request: IntakeRequest = { bytes, fileName: file.name, parser, pack };
-		worker.postMessage(request, [bytes]);
-	});
+	const chunks: PackedChunk[] = [];
+	const request: IntakeRequest = { bytes, fileName: file.name, parser, pack };
+	return runWorker<IntakeMessage, ParsedSummary | ParsedUpload>(
+		() => new Worker(new URL('./intake.worker.ts', import.meta.url), { type: 'module' }),
+		{
+			signal: opts.signal,
+			send: (worker) => worker.postMessage(request, [bytes]),
+			onMessage: (msg) => {
+				if (msg.type === 'progress') opts.onProgress?.(msg.progress);
+				else if (msg.type === 'chunk') chunks.push({ rowCount: msg.rowCount, data: msg.data });
+				else if (msg.type === 'done') return { result: pack ? { ...msg.parsed, chunks } : msg.parsed };
+				else if (msg.code) throw new PilotError(msg.code, msg.details);
+				else throw new PilotError('unreadable-file', { file: file.name, cause: msg.message });
+				return undefined;
+			},
+			crashed: (cause) => new PilotError('unreadable-file', { file: file.name, cause })
+		}
+	);
 }
 
 /** The dataset already holding these exact bytes, told the user's way. */

@@ -12,7 +12,7 @@ import { colissimoModule } from '$lib/carriers/colissimo/colissimo.module';
 import { dhlModule } from '$lib/carriers/dhl/dhl.module';
 import { dpdModule } from '$lib/carriers/dpd/dpd.module';
 import { mondialRelayModule } from '$lib/carriers/mondial-relay/mondial-relay.module';
-import { downloadBlob } from '$lib/export';
+import { downloadBlob, writeXlsx } from '$lib/export';
 import { formatCents, plural } from '$lib/i18n/format';
 import { PilotError } from '$lib/i18n/errors';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
@@ -24,7 +24,7 @@ import {
 	type Consolidation,
 	type RefactCarrier
 } from './refacturation.consolidate';
-import { refactWorkbook, type WorkbookContext } from './refacturation.workbook';
+import type { WorkbookContext } from './refacturation.workbook';
 
 type AnyModule = CarrierModule<never, BilledLine, unknown>;
 
@@ -79,6 +79,15 @@ export async function loadSources(
 	}
 }
 
+/** The workbook, built by the export worker from the consolidation (plain data: no live proxies). */
+export function refactWorkbook(data: Consolidation, ctx: WorkbookContext): Promise<Blob> {
+	const plain = { ...ctx, months: [...ctx.months], partners: ctx.partners && [...ctx.partners] };
+	return writeXlsx([], {
+		layout: { kind: 'refacturation', data, ctx: plain },
+		label: 'Préparation de l’export refacturation'
+	});
+}
+
 /** Builds and downloads the workbook; its file name, or undefined (nothing to export, or a failure). */
 export async function downloadRefacturation(
 	data: Consolidation,
@@ -86,12 +95,9 @@ export async function downloadRefacturation(
 ): Promise<string | undefined> {
 	try {
 		if (!data.rows.length) throw new PilotError('refacturation-empty', {});
-		const bytes = await refactWorkbook(data, ctx);
+		const blob = await refactWorkbook(data, ctx);
 		const fileName = refactFileName(ctx.partners, ctx.now);
-		downloadBlob(
-			new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-			fileName
-		);
+		downloadBlob(blob, fileName);
 		notifySuccess(
 			`✅ Export généré avec succès : « ${fileName} » (${plural(data.rows.length, 'ligne')}, ${formatCents(data.total.totalCents)} à refacturer).`
 		);

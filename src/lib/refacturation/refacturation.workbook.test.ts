@@ -4,16 +4,23 @@ import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { availableMonths, consolidate } from './refacturation.consolidate';
 import { fixtureSources } from './refacturation.testing';
 import { expectTextCells } from '$lib/export/readback.testing';
+import { writeXlsx } from '$lib/export';
+import type { Consolidation } from './refacturation.consolidate';
+import type { WorkbookContext } from './refacturation.workbook';
 import {
 	DETAIL_HEADERS,
 	DETAIL_SHEET,
 	periodLabel,
 	RECONCILIATION_HEADERS,
 	RECONCILIATION_SHEET,
-	refactWorkbook,
 	SYNTHESIS_HEADERS,
 	SYNTHESIS_SHEET
 } from './refacturation.workbook';
+
+/** The workbook as the Refacturation page builds it (the export writer, inline here: no Worker in Node). */
+async function refactWorkbook(data: Consolidation, ctx: WorkbookContext): Promise<ArrayBuffer> {
+	return (await writeXlsx([], { layout: { kind: 'refacturation', data, ctx } })).arrayBuffer();
+}
 
 async function readBack(buffer: ArrayBuffer) {
 	const wb = new ExcelJS.Workbook();

@@ -2,11 +2,10 @@
  * The « Export Refacturation » workbook (legacy §8.3): sheet `Synthèse Partenaire` first, then
  * `Refacturation` (then `Rapprochement`, each carrier's invoices reconciled), with the legacy's titles, fills and
  * fonts — plus what §8.5 lacked: euro and date formats, the period in the header, DHL's column, user text as string
- * cells (never formulas, RULINGS 24). Written with ExcelJS (RULINGS 10),
- * loaded only when an export is asked for.
+ * cells (never formulas, RULINGS 24). Written with ExcelJS (RULINGS 10) in the export worker.
  */
-import type { Cell, Worksheet } from 'exceljs';
-import { cellValue } from '$lib/export/xlsx.writer';
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { cellValue } from '$lib/export/cells';
 import { formatDateTime, formatPeriod } from '$lib/i18n/format';
 import { reconciliationLines } from '$lib/carriers/pipeline/reconciliation';
 import { REFACT_CARRIERS, type Consolidation, type PartnerSynthesis } from './refacturation.consolidate';
@@ -196,15 +195,10 @@ function reconciliationSheet(sheet: Worksheet, data: Consolidation): void {
 	sheet.getColumn(RECONCILIATION_HEADERS.length).width = 100;
 }
 
-/** The workbook as xlsx bytes (browser and Node). */
-export async function refactWorkbook(data: Consolidation, ctx: WorkbookContext): Promise<ArrayBuffer> {
-	const { default: ExcelJS } = await import('exceljs');
-	const workbook = new ExcelJS.Workbook();
-	workbook.creator = 'pilot by GREENLOG';
-	workbook.created = ctx.now;
+/** The legacy's sheets, drawn by the export worker (the page sends the consolidation as data). */
+export function drawRefacturation(workbook: Workbook, data: Consolidation, ctx: WorkbookContext): void {
 	synthesisSheet(workbook.addWorksheet(SYNTHESIS_SHEET), data, ctx);
 	detailSheet(workbook.addWorksheet(DETAIL_SHEET), data);
 	if (data.carriers.some((c) => c.reconciliation))
 		reconciliationSheet(workbook.addWorksheet(RECONCILIATION_SHEET), data);
-	return (await workbook.xlsx.writeBuffer()) as ArrayBuffer;
 }
