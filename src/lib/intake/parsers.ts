@@ -11,26 +11,7 @@ import { parseMondialRelay } from '$lib/carriers/mondial-relay/mondial-relay.par
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import { parseRetours } from '$lib/retours/retours.parser';
 import { parseAttendus } from '$lib/attendus/attendus.parser';
-import type { RawSheet } from './read';
-
-export interface ParseResult {
-	rows: Record<string, unknown>[];
-	/** Lines that could not be read: reported, then rejected with the file or skipped by the user's choice. */
-	errors: { line: number; message: string }[];
-	columns: string[];
-	dateRange: [string, string] | null;
-	/** Business month 'YYYY-MM' the file covers, when the format tells it. */
-	period: string | null;
-	meta?: Record<string, unknown>;
-}
-
-export interface ParseContext {
-	fileName: string;
-	/** Called now and then on long files (rows done / total). */
-	onProgress?: (done: number, total: number) => void;
-}
-
-export type Parser = (sheets: RawSheet[], ctx: ParseContext) => ParseResult;
+import type { Parser } from './parse.types';
 
 export const PARSERS: Record<string, Parser> = {
 	'3pl': parseThreePL,

@@ -11,7 +11,7 @@ import { dpdModule } from '../dpd/dpd.module';
 import { parseDpd } from '../dpd/dpd.parser';
 import { mondialRelayModule } from '../mondial-relay/mondial-relay.module';
 import { parseMondialRelay } from '../mondial-relay/mondial-relay.parser';
-import type { Parser } from '$lib/intake/parsers';
+import type { Parser } from '$lib/intake/parse.types';
 import { analyseCarrier, invoiceDays } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine, type CarrierModule, type InvoiceFile } from './carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from './pipeline.testing';
