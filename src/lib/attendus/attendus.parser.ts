@@ -6,7 +6,7 @@
  * instead of vanishing; client and attendu are trimmed text (A-2, a numeric `source_ref` stays "125").
  */
 import { findHeader, type ColumnSpec } from '$lib/intake/columns';
-import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { cellText, isBlank, parseNumber } from '$lib/intake/values';
 

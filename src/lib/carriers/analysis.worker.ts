@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /** The analysis worker: reads the stored records itself and matches them off the page's thread. */
 import { PilotError } from '$lib/i18n/errors';
-import { moduleFor } from './carriers.registry';
+import { carrierFor } from '$lib/carriers';
 import { computeHere, type ComputedAnalysis } from './pipeline/carrier.compute';
 
 export interface AnalysisRequest {
@@ -22,7 +22,7 @@ scope.onmessage = async (event: MessageEvent<AnalysisRequest>) => {
 	try {
 		post({
 			type: 'done',
-			computed: (await computeHere(moduleFor(carrier, options), window)) as ComputedAnalysis<never, unknown>
+			computed: (await computeHere(carrierFor(carrier, options), window)) as ComputedAnalysis<never, unknown>
 		});
 	} catch (err) {
 		if (err instanceof PilotError)

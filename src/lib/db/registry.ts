@@ -1,5 +1,7 @@
+import { CARRIERS } from '$lib/carriers';
+import type { AnyCarrierModule } from '$lib/carriers/pipeline/carrier.types';
 import type { ModuleId } from '$lib/modules';
-import { DATASET_STORES, type DatasetStore } from './schema';
+import { datasetStores } from './schema';
 
 /** What every table is, for the diagnostic and the backup. A test fails if a table is missing. */
 export interface TableInfo {
@@ -18,22 +20,21 @@ export interface TableInfo {
 
 export type SyncPolicy = 'record' | 'file' | 'derived' | 'local';
 
-const DATASET_LABELS: Record<DatasetStore, string> = {
+const OTHER_DATASET_LABELS: Record<string, string> = {
 	logisticiens: 'fichiers logisticiens',
-	dpd: 'factures DPD',
-	chronopost: 'factures Chronopost',
-	dhl: 'factures DHL',
-	colissimo: 'factures Colissimo',
-	mondialRelay: 'fichiers Mondial Relay',
-	colisPrive: 'factures Colis Privé',
 	retours: 'exports retours',
 	attendus: 'attendus importés (CSV)'
 };
 
-function datasetEntries(): Record<string, TableInfo> {
+/** The bulk-row tables of every module, the carriers' from their list. */
+export function datasetEntries(carriers: readonly AnyCarrierModule[]): Record<string, TableInfo> {
+	const labels: Record<string, string> = {
+		...OTHER_DATASET_LABELS,
+		...Object.fromEntries(carriers.map((c) => [c.store, c.home.files]))
+	};
 	const entries: Record<string, TableInfo> = {};
-	for (const [store, owner] of Object.entries(DATASET_STORES) as [DatasetStore, ModuleId][]) {
-		const label = DATASET_LABELS[store];
+	for (const [store, owner] of Object.entries(datasetStores(carriers))) {
+		const label = labels[store];
 		entries[`${store}Datasets`] = {
 			owner,
 			label: `Fichiers importés — ${label}`,
@@ -46,7 +47,7 @@ function datasetEntries(): Record<string, TableInfo> {
 }
 
 export const TABLE_REGISTRY: Record<string, TableInfo> = {
-	...datasetEntries(),
+	...datasetEntries(CARRIERS),
 	library: { owner: 'bibliotheque', label: 'Analyses archivées', backup: true, sync: 'record' },
 	claims: { owner: 'indemnisations', label: 'Indemnisations', backup: true, sync: 'record' },
 	claimAttachments: {

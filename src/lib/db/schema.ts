@@ -2,33 +2,38 @@
  * Every schema version, in order. A version is never edited once released: a change is a new
  * version, with its upgrade in `migrations/` and a test.
  */
+import { CARRIERS } from '$lib/carriers';
+import type { AnyCarrierModule } from '$lib/carriers/pipeline/carrier.types';
 
-/** Modules whose bulk rows are stored as datasets + chunk records. */
-export const DATASET_STORES = {
-	logisticiens: 'logisticiens',
-	dpd: 'dpd',
-	chronopost: 'chronopost',
-	dhl: 'dhl',
-	colissimo: 'colissimo',
-	mondialRelay: 'mondial-relay',
-	colisPrive: 'colis-prive',
-	retours: 'retours',
-	attendus: 'attendus'
-} as const;
+/**
+ * Modules whose bulk rows are stored as datasets + chunk records: table prefix → owning module. The
+ * carriers' prefixes are their `store` (stored names: `mondialRelay`, `colisPrive`, never renamed).
+ */
+export function datasetStores(carriers: readonly AnyCarrierModule[]): Record<string, string> {
+	return {
+		logisticiens: 'logisticiens',
+		...Object.fromEntries(carriers.map((c) => [c.store, c.id])),
+		retours: 'retours',
+		attendus: 'attendus'
+	};
+}
 
-export type DatasetStore = keyof typeof DATASET_STORES;
+export const DATASET_STORES = datasetStores(CARRIERS);
 
-function datasetTables(): Record<string, string> {
-	const stores: Record<string, string> = {};
-	for (const key of Object.keys(DATASET_STORES)) {
-		stores[`${key}Datasets`] = 'id, sha256, period, importedAt, slot';
-		stores[`${key}Chunks`] = '[datasetId+index], datasetId';
+/** A table prefix of DATASET_STORES (`dpd` → `dpdDatasets`, `dpdChunks`). */
+export type DatasetStore = string;
+
+export function datasetTables(stores: Record<string, string>): Record<string, string> {
+	const tables: Record<string, string> = {};
+	for (const key of Object.keys(stores)) {
+		tables[`${key}Datasets`] = 'id, sha256, period, importedAt, slot';
+		tables[`${key}Chunks`] = '[datasetId+index], datasetId';
 	}
-	return stores;
+	return tables;
 }
 
 export const SCHEMA_V1: Record<string, string> = {
-	...datasetTables(),
+	...datasetTables(DATASET_STORES),
 	library: 'id, module, period, createdAt',
 	claims: 'id, tracking, status, carrier, partner, date, updatedAt',
 	claimAttachments: 'id, claimId, sha256',

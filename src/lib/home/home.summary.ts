@@ -1,33 +1,21 @@
+import { CARRIERS } from '$lib/carriers';
 import { attendusTileSummary } from '$lib/attendus/attendus.repository';
 import { claimsTileSummary } from '$lib/claims/claims.repository';
 import { db } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
-import { DATASET_STORES, type DatasetStore } from '$lib/db/schema';
+import type { DatasetStore } from '$lib/db/schema';
 import { plural } from '$lib/i18n/format';
 import { retoursTileSummary } from '$lib/retours/retours.repository';
 import type { ModuleId } from '$lib/modules';
-import { REFACT_CARRIERS } from '$lib/refacturation/refacturation.consolidate';
-
-const STORE_BY_MODULE = Object.fromEntries(
-	Object.entries(DATASET_STORES).map(([store, owner]) => [owner, store as DatasetStore])
-) as Partial<Record<ModuleId, DatasetStore>>;
-
-/** Returns a module analyses, as its parser counted them (`meta.returns`), with their tile label. */
-const RETURNS_LABEL: Partial<Record<DatasetStore, [string, string]>> = {
-	colissimo: ['retour 8R', 'retours 8R'],
-	// Other accounts' lines and lines listed twice are in the file, not in the analysis.
-	mondialRelay: ['retour TOOPOST', 'retours TOOPOST']
-};
 
 /** What a tile counts: stored lines, or the returns it analyses (Colissimo's invoices hold outbound lines too). */
-function rowsLabel(store: DatasetStore, datasets: DatasetRecord[]): string {
-	const label = RETURNS_LABEL[store];
-	if (label) {
+function rowsLabel(returnsUnit: [string, string] | undefined, datasets: DatasetRecord[]): string {
+	if (returnsUnit) {
 		const returns = datasets.reduce(
 			(n, d) => n + (typeof d.meta.returns === 'number' ? d.meta.returns : 0),
 			0
 		);
-		return plural(returns, ...label);
+		return plural(returns, ...returnsUnit);
 	}
 	return plural(
 		datasets.reduce((n, d) => n + d.rowCount, 0),
@@ -35,20 +23,18 @@ function rowsLabel(store: DatasetStore, datasets: DatasetRecord[]): string {
 	);
 }
 
-async function datasetSummary(store: DatasetStore): Promise<string> {
+async function datasetSummary(store: DatasetStore, returnsUnit?: [string, string]): Promise<string> {
 	const datasets = await db.datasets(store).toArray();
 	if (datasets.length === 0) return 'Aucun fichier';
 	const periods = new Set(datasets.map((d) => d.period).filter(Boolean));
-	const parts = [plural(datasets.length, 'fichier'), rowsLabel(store, datasets)];
+	const parts = [plural(datasets.length, 'fichier'), rowsLabel(returnsUnit, datasets)];
 	if (periods.size) parts.unshift(plural(periods.size, 'période'));
 	return parts.join(' · ');
 }
 
 /** The export consolidates the carriers' stored invoices: which carriers it has, and their months. */
 async function refacturationSummary(): Promise<string> {
-	const carriers = await Promise.all(
-		REFACT_CARRIERS.map(async (c) => db.datasets(STORE_BY_MODULE[c.id]!).toArray())
-	);
+	const carriers = await Promise.all(CARRIERS.map(async (c) => db.datasets(c.store).toArray()));
 	const withFiles = carriers.filter((d) => d.length);
 	if (!withFiles.length) return 'Aucune facture transporteur à consolider';
 	const months = new Set(withFiles.flat().flatMap((d) => (d.period ? [d.period] : [])));
@@ -63,8 +49,9 @@ export async function moduleSummary(id: ModuleId): Promise<string> {
 	if (id === 'retours') return retoursTileSummary();
 	// Attendus: what was received (attendus, palettes, cartons), not how many CSV lines were stored.
 	if (id === 'attendus') return attendusTileSummary();
-	const store = STORE_BY_MODULE[id];
-	if (store) return datasetSummary(store);
+	const carrier = CARRIERS.find((c) => c.id === id);
+	if (carrier) return datasetSummary(carrier.store, carrier.home.returnsUnit);
+	if (id === 'logisticiens') return datasetSummary('logisticiens');
 	switch (id) {
 		case 'indemnisations':
 			return claimsTileSummary();

@@ -8,7 +8,8 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { packRows } from '$lib/db/chunk-codec';
 import { crc32 } from '$lib/backup/crc32';
 import { PilotError } from '$lib/i18n/errors';
-import { PARSERS, type ParseResult } from './parsers';
+import { PARSERS } from './parsers';
+import type { ParseResult } from './parse.types';
 import { readFile } from './read';
 
 export type IntakePhase = 'hash' | 'read' | 'parse' | 'pack' | 'save';

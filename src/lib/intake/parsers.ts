@@ -1,45 +1,21 @@
 /**
- * Every file format Pilot reads, by id. The intake worker imports this registry; each module adds its
- * parser here (one line) and nothing else of the pipeline changes.
+ * Every file format Pilot reads, by id: the carriers' parsers from their list (key = carrier id), then
+ * the tools'. The intake worker imports this registry.
  */
-import { parseDpd } from '$lib/carriers/dpd/dpd.parser';
-import { parseChronopost } from '$lib/carriers/chronopost/chronopost.parser';
-import { parseDhl } from '$lib/carriers/dhl/dhl.parser';
-import { parseColissimo } from '$lib/carriers/colissimo/colissimo.parser';
-import { parseColisPrive } from '$lib/carriers/colis-prive/colis-prive.parser';
-import { parseMondialRelay } from '$lib/carriers/mondial-relay/mondial-relay.parser';
+import { CARRIERS } from '$lib/carriers';
+import type { AnyCarrierModule } from '$lib/carriers/pipeline/carrier.types';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import { parseRetours } from '$lib/retours/retours.parser';
 import { parseAttendus } from '$lib/attendus/attendus.parser';
-import type { RawSheet } from './read';
+import type { Parser } from './parse.types';
 
-export interface ParseResult {
-	rows: Record<string, unknown>[];
-	/** Lines that could not be read: reported, then rejected with the file or skipped by the user's choice. */
-	errors: { line: number; message: string }[];
-	columns: string[];
-	dateRange: [string, string] | null;
-	/** Business month 'YYYY-MM' the file covers, when the format tells it. */
-	period: string | null;
-	meta?: Record<string, unknown>;
+export function parsersOf(carriers: readonly AnyCarrierModule[]): Record<string, Parser> {
+	return {
+		'3pl': parseThreePL,
+		...Object.fromEntries(carriers.map((c) => [c.id, c.parser])),
+		retours: parseRetours,
+		attendus: parseAttendus
+	};
 }
 
-export interface ParseContext {
-	fileName: string;
-	/** Called now and then on long files (rows done / total). */
-	onProgress?: (done: number, total: number) => void;
-}
-
-export type Parser = (sheets: RawSheet[], ctx: ParseContext) => ParseResult;
-
-export const PARSERS: Record<string, Parser> = {
-	'3pl': parseThreePL,
-	chronopost: parseChronopost,
-	dpd: parseDpd,
-	dhl: parseDhl,
-	colissimo: parseColissimo,
-	'colis-prive': parseColisPrive,
-	'mondial-relay': parseMondialRelay,
-	retours: parseRetours,
-	attendus: parseAttendus
-};
+export const PARSERS = parsersOf(CARRIERS);

@@ -3,7 +3,7 @@
  * the old app archived, today's analysis of that module (today's rules, not the old tables and their
  * bugs) filed in the Bibliothèque under the old period.
  */
-import { moduleFor } from '$lib/carriers/carriers.registry';
+import { carrierFor } from '$lib/carriers';
 import { libraryRecord } from '$lib/carriers/pipeline/carrier.archive';
 import { computeAnalysis } from '$lib/carriers/pipeline/carrier.service';
 import { pageSpec } from '$lib/carriers/pipeline/common.tabs';
@@ -21,7 +21,7 @@ async function recordFor(archive: LegacyArchive, now: number): Promise<LibraryRe
 		return datasets.length ? retoursLibraryRecord(await loadRetoursAnalysis(), datasets, opts) : null;
 	}
 	if (!archive.module) return null;
-	const module = moduleFor(archive.module, undefined);
+	const module = carrierFor(archive.module, undefined);
 	const computed = await computeAnalysis(module, null);
 	if (!computed || !computed.files.length) return null;
 	return libraryRecord(module.label, pageSpec(module), computed.analysis, computed.files, opts);

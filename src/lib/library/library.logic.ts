@@ -1,5 +1,6 @@
 /** Pure grouping, stats and export shaping of the Bibliothèque (plain records in, plain data out). */
-import type { ArchivedAnalysis } from '$lib/carriers/pipeline/carrier.types';
+import { CARRIERS } from '$lib/carriers';
+import type { AnyCarrierModule, ArchivedAnalysis } from '$lib/carriers/pipeline/carrier.types';
 import type { LibraryRecord } from '$lib/db/records';
 import type { SheetSpec } from '$lib/export';
 import { MONTHS_FR } from '$lib/i18n/format';
@@ -49,18 +50,9 @@ export interface CarrierGroup {
 	records: LibraryRecord[];
 }
 
-const ICONS: Record<string, string> = {
-	dpd: '📊',
-	'mondial-relay': '🌐',
-	chronopost: '📦',
-	colissimo: '📮',
-	'colis-prive': '🚚',
-	retours: '🔄',
-	dhl: '📦'
-};
-
-export function carrierIcon(module: string): string {
-	return ICONS[module] ?? '📄';
+export function carrierIcon(module: string, carriers: readonly AnyCarrierModule[] = CARRIERS): string {
+	if (module === 'retours') return '🔄';
+	return carriers.find((c) => c.id === module)?.libraryIcon ?? '📄';
 }
 
 /** The carrier's display name as archived (the record keeps it), else its id. */

@@ -1,6 +1,6 @@
 /** The 3PL workbook (sheet "Facturation préparation", RULINGS 5) → ThreePLRow records. */
 import { findHeader, requireSheet, type ColumnSpec } from '$lib/intake/columns';
-import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking, recogniseCarrier } from '$lib/intake/tracking';
 import { cellText, isBlank, normalisePostcode, parseDay, parseGrams } from '$lib/intake/values';

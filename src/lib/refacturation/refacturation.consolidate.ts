@@ -8,20 +8,33 @@
  * counts in TOTAL GÉNÉRAL, and only the chosen months are taken.
  */
 import { costMonth } from '$lib/carriers/pipeline/carrier.analysis';
-import { NON_ATTRIBUE, type BilledLine, type MatchedLine } from '$lib/carriers/pipeline/carrier.types';
+import {
+	NON_ATTRIBUE,
+	type AnyCarrierModule,
+	type BilledLine,
+	type MatchedLine
+} from '$lib/carriers/pipeline/carrier.types';
 import type { Reconciliation } from '$lib/carriers/pipeline/reconciliation';
+import { CARRIERS } from '$lib/carriers';
 
-/** The carriers of the export, in the legacy's column order (DHL, ignored by the legacy, last). */
-export const REFACT_CARRIERS = [
-	{ id: 'dpd', column: 'DPD', label: 'DPD' },
-	{ id: 'mondial-relay', column: 'Mondial_Relay', label: 'Mondial Relay' },
-	{ id: 'colissimo', column: 'Colissimo', label: 'Colissimo' },
-	{ id: 'chronopost', column: 'Chronopost', label: 'Chronopost' },
-	{ id: 'colis-prive', column: 'Colis_Prive', label: 'Colis Privé' },
-	{ id: 'dhl', column: 'DHL', label: 'DHL' }
-] as const;
+export interface RefactCarrierColumn {
+	id: RefactCarrier;
+	column: string;
+	label: string;
+}
 
-export type RefactCarrier = (typeof REFACT_CARRIERS)[number]['id'];
+/** The carriers of the export, in the legacy's column order (DHL, ignored by the legacy, then the newer ones). */
+export function refactCarriers(carriers: readonly AnyCarrierModule[]): RefactCarrierColumn[] {
+	const rank = (c: AnyCarrierModule) => c.refacturation.rank ?? Number.MAX_SAFE_INTEGER;
+	return [...carriers]
+		.sort((a, b) => rank(a) - rank(b))
+		.map((c) => ({ id: c.id, column: c.refacturation.column, label: c.label }));
+}
+
+export const REFACT_CARRIERS = refactCarriers(CARRIERS);
+
+/** A carrier's id (`CarrierModule.id`). */
+export type RefactCarrier = string;
 
 /** One billed line reduced to what the export needs (structured-cloneable, small). */
 export interface RefactLine {
@@ -99,7 +112,7 @@ export interface ConsolidateOptions {
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 export function zeroCents(): Record<RefactCarrier, number> {
-	return Object.fromEntries(REFACT_CARRIERS.map((c) => [c.id, 0])) as Record<RefactCarrier, number>;
+	return Object.fromEntries(REFACT_CARRIERS.map((c) => [c.id, 0]));
 }
 
 /**

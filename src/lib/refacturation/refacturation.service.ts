@@ -5,13 +5,7 @@
  */
 import { carrierDatasets } from '$lib/carriers/pipeline/carrier.repository';
 import { computeAnalysis } from '$lib/carriers/pipeline/carrier.service';
-import type { BilledLine, CarrierModule } from '$lib/carriers/pipeline/carrier.types';
-import { chronopostModule } from '$lib/carriers/chronopost/chronopost.module';
-import { colisPriveModule } from '$lib/carriers/colis-prive/colis-prive.module';
-import { colissimoModule } from '$lib/carriers/colissimo/colissimo.module';
-import { dhlModule } from '$lib/carriers/dhl/dhl.module';
-import { dpdModule } from '$lib/carriers/dpd/dpd.module';
-import { mondialRelayModule } from '$lib/carriers/mondial-relay/mondial-relay.module';
+import { carrierFor } from '$lib/carriers';
 import { downloadBlob, writeXlsx } from '$lib/export';
 import { formatCents, plural } from '$lib/i18n/format';
 import { PilotError } from '$lib/i18n/errors';
@@ -21,21 +15,9 @@ import {
 	refactFileName,
 	refactLines,
 	type CarrierSource,
-	type Consolidation,
-	type RefactCarrier
+	type Consolidation
 } from './refacturation.consolidate';
 import type { WorkbookContext } from './refacturation.workbook';
-
-type AnyModule = CarrierModule<never, BilledLine, unknown>;
-
-const MODULES: Record<RefactCarrier, AnyModule> = {
-	dpd: dpdModule as unknown as AnyModule,
-	'mondial-relay': mondialRelayModule as unknown as AnyModule,
-	colissimo: colissimoModule as unknown as AnyModule,
-	chronopost: chronopostModule as unknown as AnyModule,
-	'colis-prive': colisPriveModule as unknown as AnyModule,
-	dhl: dhlModule as unknown as AnyModule
-};
 
 /**
  * Every carrier's lines as its page computes them (stored records, automatic 3PL window), one carrier
@@ -50,7 +32,7 @@ export async function loadSources(
 	try {
 		for (const [i, { id, label }] of REFACT_CARRIERS.entries()) {
 			onProgress?.(i, REFACT_CARRIERS.length, label);
-			const module = MODULES[id];
+			const module = carrierFor(id, undefined);
 			const files = (await carrierDatasets(module.store)).length;
 			if (!files) {
 				sources.push({ carrier: id, files: 0, lines: [] });

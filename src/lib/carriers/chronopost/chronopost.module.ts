@@ -10,7 +10,7 @@ import {
 	type FilterSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import { SURPLUS_TYPES, type ChronoRow, type SurplusType } from './chronopost.parser';
+import { parseChronopost, SURPLUS_TYPES, type ChronoRow, type SurplusType } from './chronopost.parser';
 import { gridPrice } from './chronopost.grid';
 import {
 	CHRONO_OVERWEIGHT_TOLERANCE_G,
@@ -411,6 +411,14 @@ export function chronopostModuleFor(
 		id: 'chronopost',
 		store: 'chronopost',
 		label: 'Chronopost',
+		home: {
+			caption: 'Analyse factures avec écarts et surplus',
+			brand: { bg: '#0B3C8C', fg: '#FFFFFF' },
+			files: 'factures Chronopost'
+		},
+		libraryIcon: '📦',
+		refacturation: { column: 'Chronopost', rank: 4 },
+		parser: parseChronopost,
 		inputs: [
 			{
 				id: 'facture',
@@ -467,8 +475,9 @@ export function chronopostModuleFor(
 		rebillCents: (ml) =>
 			(ml.flags.find((f) => f.kind === 'ecart')?.amountCents ?? 0) +
 			ml.line.surcharges.reduce((s, x) => s + x.amountCents, 0),
-		// The worker rebuilds the module from the selection (carriers.registry).
-		worker: { options: [...selected] }
+		// The worker rebuilds the module from the selection (`carrierFor` in $lib/carriers).
+		worker: { options: [...selected] },
+		withOptions: (options) => chronopostModuleFor(options as SurplusType[] | undefined)
 	};
 }
 

@@ -4,7 +4,7 @@
  * page; each parcel row is followed by its surcharge rows (label, amount in the amount column).
  */
 import { PilotError } from '$lib/i18n/errors';
-import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
 import {

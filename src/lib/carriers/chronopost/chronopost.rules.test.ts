@@ -4,7 +4,7 @@ import type { Cell } from '$lib/intake/read';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import { analyseCarrier } from '../pipeline/carrier.analysis';
-import { moduleFor } from '../carriers.registry';
+import { carrierFor } from '$lib/carriers';
 import { dhlModule } from '../dhl/dhl.module';
 import { chronopostModule, chronopostModuleFor } from './chronopost.module';
 import { parseChronopost, type ChronoRow } from './chronopost.parser';
@@ -113,13 +113,13 @@ describe('Chronopost rules', () => {
 
 	it('is rebuilt in the analysis worker with the same selection of types', () => {
 		const page = chronopostModuleFor(SURPLUS_PRESELECTION);
-		const rebuilt = moduleFor('chronopost', structuredClone(page.worker?.options));
+		const rebuilt = carrierFor('chronopost', structuredClone(page.worker?.options));
 		const label = '💸 TOTAL À CONTESTER';
 		const a = analyse([
 			['15/01/2025', 'XR123456789FR', 'A', 1, 2.54],
 			[null, null, 'SUPPLEMENT CORSE', null, 5]
 		]);
 		expect(rebuilt.kpis.find((k) => k.label === label)?.hint?.(a as never)).toContain('4/7 types');
-		expect(moduleFor('dhl', dhlModule.worker?.options)).toBe(dhlModule);
+		expect(carrierFor('dhl', dhlModule.worker?.options)).toBe(dhlModule);
 	});
 });

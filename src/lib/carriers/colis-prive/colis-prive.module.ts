@@ -12,7 +12,7 @@ import {
 	type FilterSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import type { ColisPriveRow } from './colis-prive.parser';
+import { parseColisPrive, type ColisPriveRow } from './colis-prive.parser';
 import {
 	COLIS_PRIVE_OVERWEIGHT_TOLERANCE_G,
 	analyseColisPrive,
@@ -236,6 +236,14 @@ export const colisPriveModule: CarrierModule<ColisPriveRow, ColisPriveLine, Coli
 	id: 'colis-prive',
 	store: 'colisPrive',
 	label: CARRIER,
+	home: {
+		caption: 'Croisement avec détection majorations',
+		brand: { bg: '#1D1D1B', fg: '#FFFFFF' },
+		files: 'factures Colis Privé'
+	},
+	libraryIcon: '🚚',
+	refacturation: { column: 'Colis_Prive', rank: 5 },
+	parser: parseColisPrive,
 	inputs: [
 		{
 			id: 'facture',

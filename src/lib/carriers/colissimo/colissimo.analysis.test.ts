@@ -4,7 +4,7 @@ import { readFile } from '$lib/intake/read';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import answers from '../../../../tests/fixtures/colissimo/answers.colissimo.json';
-import { moduleFor } from '../carriers.registry';
+import { carrierFor } from '$lib/carriers';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
@@ -28,7 +28,7 @@ describe('Colissimo 8R returns on the fixtures (answers.json)', () => {
 	const { stats } = result;
 
 	it('runs in the analysis worker: the registry rebuilds the module from its id', () => {
-		expect(moduleFor('colissimo', colissimoModule.worker?.options)).toBe(colissimoModule);
+		expect(carrierFor('colissimo', colissimoModule.worker?.options)).toBe(colissimoModule);
 	});
 
 	it('analyses the 42 returns only, against the months of the invoice plus the month before', () => {

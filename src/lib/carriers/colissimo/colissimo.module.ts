@@ -9,7 +9,7 @@ import {
 	type ExportSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import type { ColissimoRow } from './colissimo.parser';
+import { parseColissimo, type ColissimoRow } from './colissimo.parser';
 import {
 	analyseColissimo,
 	colissimoLines,
@@ -177,6 +177,15 @@ export const colissimoModule: CarrierModule<ColissimoRow, ColissimoLine, Colissi
 	id: 'colissimo',
 	store: 'colissimo',
 	label: 'Colissimo',
+	home: {
+		caption: 'Gestion retours 8R avec 3 méthodes',
+		brand: { bg: '#FFD100', fg: '#1A1A1A' },
+		files: 'factures Colissimo',
+		returnsUnit: ['retour 8R', 'retours 8R']
+	},
+	libraryIcon: '📮',
+	refacturation: { column: 'Colissimo', rank: 3 },
+	parser: parseColissimo,
 	inputs: [
 		{
 			id: 'facture',

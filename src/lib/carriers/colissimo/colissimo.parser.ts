@@ -8,7 +8,7 @@
  */
 import { findHeader, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
-import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
 import {

@@ -11,7 +11,7 @@ import {
 	type MatchedLine,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import { XC_SLOTS, type DhlRow } from './dhl.parser';
+import { parseDhl, XC_SLOTS, type DhlRow } from './dhl.parser';
 import {
 	DETAIL_HEADERS,
 	DHL_OVERWEIGHT_TOLERANCE_G,
@@ -197,6 +197,14 @@ export const dhlModule: CarrierModule<DhlRow, DhlLine, DhlResult> = {
 	id: 'dhl',
 	store: 'dhl',
 	label: 'DHL',
+	home: {
+		caption: 'Facturation avec frais supplémentaires',
+		brand: { bg: '#FFCC00', fg: '#B00410' },
+		files: 'factures DHL'
+	},
+	libraryIcon: '📦',
+	refacturation: { column: 'DHL', rank: 6 },
+	parser: parseDhl,
 	inputs: [
 		{
 			id: 'facture',

@@ -7,7 +7,7 @@ import {
 	type ExportSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import type { DpdRow } from './dpd.parser';
+import { parseDpd, type DpdRow } from './dpd.parser';
 import {
 	analyseDpd,
 	DPD_BILLING,
@@ -211,6 +211,14 @@ export const dpdModule: CarrierModule<DpdRow, DpdLine, DpdResult> = {
 	id: 'dpd',
 	store: 'dpd',
 	label: 'DPD',
+	home: {
+		caption: 'Analyse avec taxes automatiques',
+		brand: { bg: '#DC0032', fg: '#FFFFFF' },
+		files: 'factures DPD'
+	},
+	libraryIcon: '📊',
+	refacturation: { column: 'DPD', rank: 1 },
+	parser: parseDpd,
 	inputs: [
 		{
 			id: 'predict',

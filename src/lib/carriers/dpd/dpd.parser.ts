@@ -4,7 +4,7 @@
  * money (total rows) are reported instead of being silently zeroed or counted as expeditions.
  */
 import { findHeader, type ColumnSpec } from '$lib/intake/columns';
-import type { ParseContext, ParseResult } from '$lib/intake/parsers';
+import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
 import {

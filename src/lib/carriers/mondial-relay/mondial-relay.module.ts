@@ -10,7 +10,7 @@ import {
 	type ExportSpec,
 	type TabSpec
 } from '../pipeline/carrier.types';
-import { ACCOUNT, type MondialRelayRow } from './mondial-relay.parser';
+import { ACCOUNT, parseMondialRelay, type MondialRelayRow } from './mondial-relay.parser';
 import {
 	STATUS_KO,
 	analyseMondialRelay,
@@ -196,6 +196,16 @@ export const mondialRelayModule: CarrierModule<MondialRelayRow, MondialRelayLine
 	id: 'mondial-relay',
 	store: 'mondialRelay',
 	label: 'Mondial Relay',
+	home: {
+		caption: 'Gestion retours TOOPOST avec majoration de service',
+		brand: { bg: '#96154A', fg: '#FFFFFF' },
+		files: 'fichiers Mondial Relay',
+		// Other accounts' lines and lines listed twice are in the file, not in the analysis.
+		returnsUnit: ['retour TOOPOST', 'retours TOOPOST']
+	},
+	libraryIcon: '🌐',
+	refacturation: { column: 'Mondial_Relay', rank: 2 },
+	parser: parseMondialRelay,
 	inputs: [
 		{
 			id: 'retours',

@@ -4,9 +4,8 @@
  */
 import type { DatasetRecord } from '$lib/db/records';
 import type { ColumnKind } from '$lib/export';
-import type { DatasetStore } from '$lib/db/schema';
+import type { Parser } from '$lib/intake/parse.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
-import type { ModuleId } from '$lib/modules';
 import type { CarrierBilling, Reconciliation } from './reconciliation';
 
 /** The one label for lines no 3PL row explains (RULINGS 1), in every view and export. */
@@ -20,7 +19,7 @@ export interface InputSlot {
 	label: string;
 	/** `accept` of the file input, e.g. ".xlsx,.xls". */
 	accept: string;
-	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker). */
+	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker); a carrier's own is its id. */
 	parser: string;
 	/** What the file must look like, shown under the input. */
 	hint: string;
@@ -274,11 +273,31 @@ export interface CarrierModule<
 	L extends BilledLine = BilledLine,
 	R = unknown
 > {
-	id: ModuleId;
-	/** Its bulk-row tables (`dpdDatasets`, `dpdChunks`). */
-	store: DatasetStore;
+	/** Its one id: route (`/colis-prive`), module of its datasets and archives, parser key, claim link. */
+	id: string;
+	/**
+	 * Prefix of its bulk-row tables (`dpdDatasets`, `dpdChunks`; `colisPriveChunks`): stored names, kept as
+	 * the first release wrote them so that databases and backups stay readable. Never renamed.
+	 */
+	store: string;
 	/** "DPD" — also the claim's "Transporteur". */
 	label: string;
+	/** How the rest of Pilot shows it: home tile, Bibliothèque, table labels (diagnostic, backup). */
+	home: {
+		caption: string;
+		/** Brand colours of the tile badge (background, text), chosen for AA contrast. */
+		brand: { bg: string; fg: string };
+		/** What its tables hold, e.g. "factures DPD". */
+		files: string;
+		/** The tile counts `meta.returns` under this unit instead of stored lines (invoices with outbound lines too). */
+		returnsUnit?: [singular: string, plural: string];
+	};
+	/** Icon of its analyses in the Bibliothèque. */
+	libraryIcon: string;
+	/** Its column in Export Refacturation; `rank` keeps the legacy's column order (lower first, else last). */
+	refacturation: { column: string; rank?: number };
+	/** Reads its files (key `id` in PARSERS; it runs in the intake worker). */
+	parser: Parser;
 	inputs: InputSlot[];
 	rules: CarrierRules;
 	/** Stored rows of every file → billed lines, in file order (pure). */
@@ -303,11 +322,20 @@ export interface CarrierModule<
 	tabs: TabSpec<L, R>[];
 	exports: ExportSpec[];
 	/**
-	 * Opt-in: compute the analysis in the analysis worker (`$lib/carriers/carriers.registry` must rebuild this
-	 * module from its id and these structured-cloneable options). Without it, the page's thread computes.
+	 * Opt-in: compute the analysis in the analysis worker (`$lib/carriers` rebuilds this module from its id
+	 * and these structured-cloneable options, see `withOptions`). Without it, the page's thread computes.
 	 */
 	worker?: { options?: unknown };
+	/** Rebuilds the module from `worker.options` (Chronopost's surcharge selection); default: the module itself. */
+	withOptions?: (options: unknown) => AnyCarrierModule;
 }
+
+/**
+ * A carrier module whose row, line and result types are erased, so that one list holds them all (as
+ * `AnyTableSpec` for tables): a module is only ever run with its own types, inside the pipeline's generics.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyCarrierModule = CarrierModule<any, any, any>;
 
 /** A frozen analysis as archived in the Bibliothèque: rendered tables, readable without the carrier code. */
 export interface ArchivedAnalysis {

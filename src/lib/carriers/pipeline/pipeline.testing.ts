@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DatasetRecord } from '$lib/db/records';
-import type { Parser } from '$lib/intake/parsers';
+import type { Parser } from '$lib/intake/parse.types';
 import { readFile } from '$lib/intake/read';
 import { buildLookup, windowFor } from '$lib/logisticiens/threepl.lookup';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { testDataset } from '$lib/db/dataset.testing';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
+import { dpdModule } from '../dpd/dpd.module';
 import { analyseCarrier } from './carrier.analysis';
 import { NON_ATTRIBUE, type BilledLine, type CarrierModule, type InvoiceFile } from './carrier.types';
 
@@ -37,8 +38,15 @@ const lookup = buildLookup([
 	}
 ]);
 
-const module = {
-	id: 'dpd',
+const module: CarrierModule<Row, BilledLine, null> = {
+	// A bare carrier: DPD's identity, none of its own rules, tabs or exports.
+	id: dpdModule.id,
+	store: dpdModule.store,
+	home: dpdModule.home,
+	libraryIcon: dpdModule.libraryIcon,
+	refacturation: dpdModule.refacturation,
+	parser: dpdModule.parser,
+	inputs: dpdModule.inputs,
 	label: 'Test',
 	rules: { acceptsCarrier: () => true },
 	lines: (files: InvoiceFile<Row>[]): BilledLine[] =>
@@ -53,8 +61,11 @@ const module = {
 			}))
 		),
 	billing: { rowCents: (r: Row) => r.cents },
-	analyse: () => null
-} as unknown as CarrierModule<Row, BilledLine, null>;
+	analyse: () => null,
+	kpis: [],
+	tabs: [],
+	exports: []
+};
 
 /** A tracking as a careless export writes it: known or not, blank, or in another case with spaces. */
 const arbTracking = fc.oneof(
