@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { BibliothequePage } from './pages/bibliotheque.page';
 import { CarrierPage } from './pages/carrier.page';
 import { ParametresPage } from './pages/parametres.page';
+import { RetoursPage } from './pages/retours.page';
 
 test('automatic archiving: each imported invoice archives its analysis, replacing the same period after a snapshot', async ({
 	page
@@ -42,4 +43,21 @@ test('automatic archiving: each imported invoice archives its analysis, replacin
 			.getByTestId('snapshot')
 			.filter({ hasText: "Avant remplacement de l'archive « DPD — Novembre 2026 »" })
 	).toHaveCount(1);
+});
+
+test('automatic archiving covers the Retours analysis too', async ({ page }) => {
+	const settings = new ParametresPage(page);
+	await settings.goto();
+	await page.getByLabel('Archiver automatiquement chaque analyse').check();
+	await expect(page.getByRole('status').filter({ hasText: 'Archivage automatique activé' })).toBeVisible();
+
+	const retours = new RetoursPage(page);
+	await retours.goto();
+	await retours.upload('retours/retours_export_202611.csv');
+	await expect(
+		page
+			.getByRole('status')
+			.filter({ hasText: 'Analyse des retours archivée dans la Bibliothèque (Novembre 2026)' })
+	).toBeVisible({ timeout: 60_000 });
+	await expect(page.getByTestId('archive-2026-11')).toContainText('Retours — Novembre 2026');
 });

@@ -76,9 +76,9 @@ for (const version of LEGACY_VERSIONS) {
 
 		await test.step('import: records, then every original through the intake', async () => {
 			await legacy.importData('Fusionner');
-			await expect(legacy.result).toContainText('12 indemnisation(s)');
-			await expect(legacy.result).toContainText("10 fichier(s) d'origine importé(s)");
-			await expect(legacy.result).toContainText('5 analyse(s) re-créée(s)');
+			await expect(legacy.result).toContainText('12 indemnisations');
+			await expect(legacy.result).toContainText("10 fichiers d'origine importés");
+			await expect(legacy.result).toContainText('5 analyses re-créées');
 			await expect(legacy.result.locator('.failed')).toHaveCount(0);
 		});
 

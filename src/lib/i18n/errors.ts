@@ -101,7 +101,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 		`Le fichier « ${d.file} » est déjà importé${d.as ? ` (sous le nom « ${d.as} »` : ''}${d.at ? `${d.as ? ', ' : ' ('}le ${d.at})` : d.as ? ')' : ''} : il n'a pas été ajouté une deuxième fois. Supprimez l'import existant si vous voulez le remplacer.`,
 	// A carrier invoice is never imported without some of its lines: every billed euro counts (RULINGS 21).
 	'bad-invoice-lines': (d) =>
-		`La facture « ${d.file} » a ${d.count} ligne(s) illisible(s) — ligne ${d.line} : ${d.message}. Rien n'a été importé : une ligne de facture n'est jamais écartée, chaque euro facturé doit être compté. Corrigez ces cellules dans le fichier, puis importez-le de nouveau.`,
+		`La facture « ${d.file} » a ${plural(Number(d.count), 'ligne illisible', 'lignes illisibles')} — ligne ${d.line} : ${d.message}. Rien n'a été importé : une ligne de facture n'est jamais écartée, chaque euro facturé doit être compté. Corrigez ces cellules dans le fichier, puis importez-le de nouveau.`,
 	'bad-lines': (d) =>
 		`Le fichier « ${d.file} » a ${plural(Number(d.count), 'ligne illisible', 'lignes illisibles')} — ligne ${d.line} : ${d.message}. Rien n'a été importé : corrigez le fichier, ou importez-le sans ces lignes (elles seront listées dans le détail de l'import).`,
 	// Backup files (d.file = the file's name): nothing is written when one of these is raised.
@@ -157,7 +157,7 @@ const MESSAGES: Record<ErrorCode, (d: ErrorDetails) => string> = {
 	'pickle-refused': (d) =>
 		`Le fichier « ${d.file ?? '?'} » a un contenu non reconnu : ${d.what ?? '?'}. Il a été refusé sans rien exécuter ; rien n'a été importé.`,
 	'pickle-truncated': (d) =>
-		`Le fichier « ${d.file ?? '?'} » est tronqué (il s'arrête à l'octet ${d.offset ?? '?'}${d.needed ? ` alors qu'il annonce encore ${d.needed} octet(s)` : ''}) : reprenez une copie complète de la sauvegarde. Rien n'a été importé.`,
+		`Le fichier « ${d.file ?? '?'} » est tronqué (il s'arrête à l'octet ${d.offset ?? '?'}${d.needed ? ` alors qu'il annonce encore ${plural(Number(d.needed), 'octet')}` : ''}) : reprenez une copie complète de la sauvegarde. Rien n'a été importé.`,
 	'pickle-malformed': (d) =>
 		`Le fichier « ${d.file ?? '?'} » est illisible (octet ${d.offset ?? '?'} : ${d.reason ?? 'structure inattendue'}) : ce n'est pas une donnée de l'ancienne application, ou elle est altérée. Rien n'a été importé.`,
 	'pickle-too-large': (d) =>

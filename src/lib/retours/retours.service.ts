@@ -3,8 +3,9 @@
  * delete one with undo, export a table, archive, reset (safety snapshot first). Each reports its own errors.
  */
 import { resetModule } from '$lib/backup/reset.service';
-import { noteSignificantChange } from '$lib/backup/snapshots.service';
+import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { deleteInvoice, type ImportInvoiceOptions } from '$lib/carriers/pipeline/carrier.service';
+import { archivesOf } from '$lib/carriers/pipeline/carrier.repository';
 import type { FilterValues } from '$lib/carriers/pipeline/carrier.table';
 import type { InputSlot } from '$lib/carriers/pipeline/carrier.types';
 import { db } from '$lib/db/pilot-db';
@@ -13,6 +14,7 @@ import { withWrite } from '$lib/db/write-lock';
 import { downloadBlob } from '$lib/export';
 import { formatPeriod, plural } from '$lib/i18n/format';
 import { importFile } from '$lib/intake/intake.service';
+import { getAutoArchive } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import type { RetoursAnalysis } from './retours.analysis';
 import { RETOURS_LABEL, retoursLibraryRecord } from './retours.archive';
@@ -70,21 +72,44 @@ export async function exportRetours(
 	}
 }
 
+/**
+ * Files the analysis in the Bibliothèque. With `replace` (automatic archiving), the module's archives of
+ * that period are replaced, after a safety snapshot, as the carriers do.
+ */
 export async function archiveRetours(
 	a: RetoursAnalysis,
 	datasets: DatasetRecord[],
-	period?: string | null
+	period?: string | null,
+	opts: { replace?: boolean } = {}
 ): Promise<boolean> {
 	try {
 		const record = retoursLibraryRecord(a, datasets, { id: crypto.randomUUID(), now: Date.now(), period });
-		await withWrite([db.library], () => db.library.add(record));
+		const previous = opts.replace ? await archivesOf(record.module, record.period) : [];
+		if (previous.length) await takeSafetySnapshot(`Avant remplacement de l'archive « ${record.title} »`);
+		await withWrite([db.library], async () => {
+			await db.library.bulkDelete(previous.map((r) => r.id));
+			await db.library.add(record);
+		});
 		noteSignificantChange('Archivage Retours');
-		notifySuccess(`Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)}).`);
+		notifySuccess(
+			`Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)})${previous.length ? ' à la place de la précédente (instantané de sécurité pris avant)' : ''}.`
+		);
 		return true;
 	} catch (err) {
 		handleError(err, "Archivage de l'analyse des retours");
 		return false;
 	}
+}
+
+/** Automatic archiving (Paramètres, off by default): archives the analysis for its period, replacing the last. */
+export async function autoArchiveRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Promise<boolean> {
+	try {
+		if (!(await getAutoArchive())) return false;
+	} catch (err) {
+		handleError(err, "Archivage automatique de l'analyse des retours");
+		return false;
+	}
+	return archiveRetours(a, datasets, null, { replace: true });
 }
 
 /** Empties the module's stored exports after a safety snapshot ("Annuler" restores them). */

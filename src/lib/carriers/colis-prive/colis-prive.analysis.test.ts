@@ -58,6 +58,12 @@ describe('Colis Privé on the fixture invoice (answers.json)', () => {
 		expect(byAmount).toEqual(answers.majorations_by_amount);
 	});
 
+	it('says how many lines carry a surcharge in French plurals, never « (s) »', () => {
+		const info = colisPriveModule.tabs.find((t) => t.id === 'majorations')!.info!(analysis);
+		expect(info).toContain(`${answers.lines_with_majoration} lignes avec majoration détectées`);
+		expect(info).not.toContain('(s)');
+	});
+
 	// Legacy gaps (LEGACY-DIFFS): a parcel billed twice and a weight above the 3PL's were never flagged.
 	it('flags duplicates and overweight (billed kg × 1000 > 3PL g + 10 g)', () => {
 		expect(summary.duplicateExtraLines).toBe(answers.duplicate_extra_lines);

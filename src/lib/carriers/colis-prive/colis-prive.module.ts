@@ -142,7 +142,7 @@ const tabs: TabSpec<ColisPriveLine, ColisPriveResult>[] = [
 		heading: '⚠️ Majorations détectées',
 		info: (a) =>
 			a.result.majorations.length
-				? `⚠️ ${plural(a.result.majorations.length, 'ligne')} avec majoration(s) détectée(s)${a.result.stats.unmatchedWithMajoration ? `, dont ${lignes(a.result.stats.unmatchedWithMajoration)} ${NON_ATTRIBUE} (${formatCents(a.result.stats.unmatchedMajorationsCents)})` : ''}`
+				? `⚠️ ${plural(a.result.majorations.length, 'ligne avec majoration détectée', 'lignes avec majoration détectées')}${a.result.stats.unmatchedWithMajoration ? `, dont ${lignes(a.result.stats.unmatchedWithMajoration)} ${NON_ATTRIBUE} (${formatCents(a.result.stats.unmatchedMajorationsCents)})` : ''}`
 				: '✅ Aucune majoration détectée dans ce croisement !',
 		tables: (a) => [
 			table<Croisement>({

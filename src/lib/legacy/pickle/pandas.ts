@@ -2,6 +2,7 @@
  * pandas objects from their pickled parts (DataFrame → BlockManager → blocks of numpy arrays or
  * DatetimeArray / StringArray, axes from _new_Index), and their assembly into a row-major table.
  */
+import { plural } from '$lib/i18n/format';
 import { fromEpoch, unitOfReso } from './datetime';
 import { NdArray, NumpyDtype } from './numpy';
 import {
@@ -274,7 +275,9 @@ export function dataFrameOf(frame: DataFrame, ctx: PickleContext, convert: Conve
 		const { dtype, shape, elements } = columnsOf(block.values, ctx);
 		const width = shape.length === 2 ? shape[0] : 1;
 		if (shape.length > 2 || shape[shape.length - 1] !== nrows || width !== positions.length)
-			ctx.fail(`bloc de forme ${shape.join('×')} pour ${positions.length} colonne(s) de ${nrows} ligne(s)`);
+			ctx.fail(
+				`bloc de forme ${shape.join('×')} pour ${plural(positions.length, 'colonne')} de ${plural(nrows, 'ligne')}`
+			);
 		positions.forEach((p, k) => {
 			if (!(p >= 0 && p < ncols) || columns[p]) ctx.fail(`colonne ${p} placée deux fois ou hors limites`);
 			columns[p] = { dtype, elements, offset: k * nrows };
