@@ -66,7 +66,7 @@ test('crosses the fixture invoice with the 3PL files: KPIs, tabs, filters, the e
 
 	await test.step('⚠️ Majorations détectées, filtered by minimum amount and partner', async () => {
 		await cp.openTab('⚠️ Majorations détectées');
-		await expect(page.getByTestId('info-majorations')).toContainText('27 lignes avec majoration(s)');
+		await expect(page.getByTestId('info-majorations')).toContainText('27 lignes avec majoration détectées');
 		await expect(cp.count('majorations', 'majorations')).toContainText('27/27');
 		await page.getByLabel('Majoration minimale (€):').fill('2');
 		await expect(cp.count('majorations', 'majorations')).toContainText(
