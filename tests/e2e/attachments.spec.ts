@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/test';
 import { ClaimsPage } from './pages/claims.page';
 
 // RULINGS 25: an attachment is data, never a page of the app. Each payload would leave a mark in the app's

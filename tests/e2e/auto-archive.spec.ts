@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { BibliothequePage } from './pages/bibliotheque.page';
 import { CarrierPage } from './pages/carrier.page';
 import { ParametresPage } from './pages/parametres.page';

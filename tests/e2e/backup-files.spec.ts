@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { BackupPage } from './pages/backup.page';
 import { ClaimsPage } from './pages/claims.page';
 import { badBackups, rezippedByUser } from '../support/bad-backups';

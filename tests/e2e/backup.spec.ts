@@ -1,8 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readFile } from 'node:fs/promises';
 import { BackupPage } from './pages/backup.page';
 import { ClaimsPage } from './pages/claims.page';
+
+// These tests use the service worker (offline, updates): support/test.ts hides it elsewhere.
+test.use({ withServiceWorker: true });
 
 test.beforeEach(async ({ page }) => {
 	await BackupPage.withoutSavePicker(page);

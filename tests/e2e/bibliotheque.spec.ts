@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { BibliothequePage } from './pages/bibliotheque.page';
 import { CarrierPage, readDownload } from './pages/carrier.page';
 

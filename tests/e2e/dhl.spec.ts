@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readFileSync } from 'node:fs';
 const answers = JSON.parse(readFileSync('tests/fixtures/dhl/answers.dhl.json', 'utf8'));
 import { CarrierPage } from './pages/carrier.page';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +6,9 @@ import { join } from 'node:path';
 import { HomePage } from './pages/home.page';
 import { FIXTURES, LogisticiensPage } from './pages/logisticiens.page';
 import { buildDir } from './support/build-dir';
+
+// These tests use the service worker (offline, updates): support/test.ts hides it elsewhere.
+test.use({ withServiceWorker: true });
 
 // docs/hosting.md: the headers scripts/serve.mjs sends, as any host of Pilot must.
 test('every response carries the security headers; each page’s CSP allows its own inline scripts', async ({

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { HomePage } from './pages/home.page';
 
 test('home page lists the management tools and every carrier, with live contents', async ({ page }) => {

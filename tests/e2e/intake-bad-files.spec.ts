@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { CarrierPage } from './pages/carrier.page';
 import { LogisticiensPage } from './pages/logisticiens.page';
 

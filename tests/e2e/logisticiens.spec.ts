@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { utils, write } from '@e965/xlsx';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';

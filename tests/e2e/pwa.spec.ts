@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, expect, test } from '@playwright/test';
+import { chromium, expect, test } from './support/test';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,9 @@ import { ParametresPage } from './pages/parametres.page';
 import { ShellPage } from './pages/shell.page';
 import { buildDir, buildUrls } from './support/build-dir';
 import { serveStatic } from '../../scripts/serve.mjs';
+
+// These tests use the service worker (offline, updates): support/test.ts hides it elsewhere.
+test.use({ withServiceWorker: true });
 
 test('the first visit installs the service worker, which takes control of the page', async ({ page }) => {
 	const home = new HomePage(page);

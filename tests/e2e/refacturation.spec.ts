@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import type ExcelJS from 'exceljs';
 import { CarrierPage } from './pages/carrier.page';
 import { RefacturationPage } from './pages/refacturation.page';

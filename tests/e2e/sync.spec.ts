@@ -1,5 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
+import {
+	expect,
+	hideServiceWorker,
+	test,
+	type Browser,
+	type BrowserContext,
+	type Page,
+	type TestInfo
+} from './support/test';
 import { unzipSync } from 'fflate';
 import { BackupPage } from './pages/backup.page';
 import { ClaimsPage } from './pages/claims.page';
@@ -31,6 +39,7 @@ test.beforeEach(() => test.setTimeout(180_000));
 async function device(browser: Browser, info: TestInfo): Promise<Device> {
 	const { baseURL, locale, timezoneId } = info.project.use;
 	const context = await browser.newContext({ baseURL, locale, timezoneId });
+	await hideServiceWorker(context);
 	const page = await context.newPage();
 	return { context, page, sync: new SyncPage(page), claims: new ClaimsPage(page) };
 }
