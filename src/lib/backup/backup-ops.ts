@@ -2,7 +2,8 @@
  * The CPU-heavy half of backup and restore (serialise, hash, zip, encrypt; unzip, verify,
  * decode), as one object the backup worker exposes and Node tests call directly.
  */
-import { BackupWriter, blobDigests, type FinishInfo, type TableStart } from './backup-writer';
+import { BackupWriter, type FinishInfo, type TableStart } from './backup-writer';
+import { blobDigests } from './digests';
 import { encryptBackup } from './backup-crypto';
 import {
 	readBackup,

@@ -5,7 +5,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { PilotDB } from '$lib/db/pilot-db';
 import { errorMessage } from '$lib/i18n/errors';
 import { createBackup, readBackupFile, restoreBackup } from './backup-engine';
-import { sha256Hex } from './backup-writer';
+import { sha256Hex } from './digests';
 import { badBackups, rezippedByUser, zipBomb } from '../../../tests/support/bad-backups';
 
 let db: PilotDB;

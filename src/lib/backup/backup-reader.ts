@@ -26,7 +26,7 @@ import { decodeValue, entryRefsOf, type BlobRef, type EntrySource } from './reco
 import { decryptPayload } from './backup-crypto';
 import { isLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
-import { sha256Hex } from './backup-writer';
+import { sha256Hex } from './digests';
 
 export interface TableData {
 	records: unknown[];

@@ -7,8 +7,7 @@
  */
 import { strToU8 } from 'fflate';
 import { crc32 } from './crc32';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256Hex } from './digests';
 import { bytesOf, collectEntries, encodeValue, isPlainJson, type EntryValue } from './record-codec';
 import {
 	APP_VERSION,
@@ -44,20 +43,6 @@ export interface FinishInfo {
 const LEVEL = 1;
 /** Blobs being read at once (a few MB each at most for typical originals). */
 const READ_AHEAD = 4;
-
-/** SHA-256 of bytes or a Blob, by the browser's native digest (many times faster than JS). */
-export async function sha256Hex(data: Blob | Uint8Array<ArrayBuffer>): Promise<string> {
-	const bytes = data instanceof Blob ? await data.arrayBuffer() : data;
-	if (globalThis.crypto?.subtle)
-		return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
-	return bytesToHex(sha256(new Uint8Array(bytes)));
-}
-
-/** SHA-256 and CRC-32 of a Blob, read once (a record stored before the CRC was kept). */
-export async function blobDigests(blob: Blob): Promise<{ sha256: string; crc32: number }> {
-	const bytes = new Uint8Array(await blob.arrayBuffer());
-	return { sha256: await sha256Hex(bytes), crc32: crc32(bytes) };
-}
 
 interface OpenTable {
 	info: TableStart;

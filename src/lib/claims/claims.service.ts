@@ -2,14 +2,12 @@
  * Every write of the claims module: validated, in one transaction under the app's write lock,
  * errors reported in French (handleError) and `undefined` returned on failure.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { db } from '$lib/db/pilot-db';
 import type { ClaimAttachmentRecord, ClaimHistoryEntry, ClaimRecord, ClaimStatus } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
 import { formatCents, formatDay, plural, todayIso } from '$lib/i18n/format';
-import { crc32 } from '$lib/backup/crc32';
+import { digestBytesYielding } from '$lib/backup/digests';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { readFile } from '$lib/intake/read';
@@ -208,22 +206,6 @@ export async function deleteClaims(ids: string[]): Promise<number | undefined> {
 	}
 }
 
-/** Attachments go up to 25 MB: hashed a megabyte at a time, letting the page breathe between slices. */
-const HASH_SLICE = 1024 * 1024;
-
-/** SHA-256 and CRC-32 (kept for the backup's ZIP entry, see DatasetRecord.crc32) in one pass. */
-async function hashBlob(bytes: Uint8Array): Promise<{ sha256: string; crc32: number }> {
-	const hasher = sha256.create();
-	let crc = 0;
-	for (let at = 0; at < bytes.length; at += HASH_SLICE) {
-		const slice = bytes.subarray(at, at + HASH_SLICE);
-		hasher.update(slice);
-		crc = crc32(slice, crc);
-		await new Promise((resume) => setTimeout(resume, 0));
-	}
-	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
-}
-
 /** Photos and PDFs only, recognised by their first bytes (RULINGS 25); read and hashed before the transaction. */
 async function prepareAttachment(
 	f: File
@@ -237,7 +219,7 @@ async function prepareAttachment(
 		name: f.name,
 		type,
 		size: f.size,
-		...(await hashBlob(bytes)),
+		...(await digestBytesYielding(bytes)),
 		blob: new Blob([bytes], { type })
 	};
 }

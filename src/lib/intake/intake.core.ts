@@ -3,10 +3,8 @@
  * read the sheets, run the format's parser, pack the rows into chunks. Runs in Node for tests; in
  * the app only inside the worker, so the page never holds (nor decodes) a file's row objects.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
 import { packRows } from '$lib/db/chunk-codec';
-import { crc32 } from '$lib/backup/crc32';
+import { digestBytes, type Digests } from '$lib/backup/digests';
 import { PilotError } from '$lib/i18n/errors';
 import { PARSERS } from './parsers';
 import type { ParseResult } from './parse.types';
@@ -48,25 +46,12 @@ export interface ParsedUpload extends ParsedSummary {
 	chunks: PackedChunk[];
 }
 
-const HASH_STEP = 1 << 20;
 /** Rows per chunk record: the worker packs and posts them this many at a time. */
 export const CHUNK_ROWS = 2000;
 
-/** SHA-256 (hex) and CRC-32 of the bytes, in one pass over them. */
-export function hashBytes(
-	bytes: Uint8Array,
-	onProgress?: (p: IntakeProgress) => void
-): { sha256: string; crc32: number } {
-	const hasher = sha256.create();
-	let crc = 0;
-	for (let i = 0; i < bytes.length; i += HASH_STEP) {
-		const step = bytes.subarray(i, i + HASH_STEP);
-		hasher.update(step);
-		crc = crc32(step, crc);
-		onProgress?.({ phase: 'hash', done: Math.min(i + HASH_STEP, bytes.length), total: bytes.length });
-	}
-	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
-}
+/** SHA-256 (hex) and CRC-32 of the bytes, in one pass, with progress. */
+export const hashBytes = (bytes: Uint8Array, onProgress?: (p: IntakeProgress) => void): Digests =>
+	digestBytes(bytes, onProgress && ((done) => onProgress({ phase: 'hash', done, total: bytes.length })));
 
 export function parseBytes(
 	bytes: Uint8Array,

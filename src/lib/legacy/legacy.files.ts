@@ -3,8 +3,7 @@
  * and the uploads of each `<module>_files.pkl` (`{slot: {name, bytes}}`), each told where it goes in
  * Pilot (store, slot, parser) so that the normal intake imports it as if uploaded now. Pure.
  */
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { sha256HexSync } from '$lib/backup/digests';
 import type { DatasetStore } from '$lib/db/schema';
 import type { ModuleId } from '$lib/modules';
 import { bytesOf, entriesOf, field, instantOf, isDict, text } from './legacy.values';
@@ -68,8 +67,6 @@ const SLOTS: Record<string, Record<string, Target>> = {
 /** Modules whose originals the old app may have kept, by the prefix of their `_files.pkl`. */
 export const FILE_PICKLES = Object.keys(SLOTS);
 
-export const hashHex = (bytes: Uint8Array) => bytesToHex(sha256(bytes));
-
 export interface Unreadable {
 	from: string;
 	reason: string;
@@ -91,7 +88,7 @@ export function threePLFiles(value: unknown, pickle = 'logisticiens_library.pkl'
 			...THREE_PL,
 			fileName: text(field(entry, 'filename')) || `logisticien_${key}.xlsx`,
 			bytes,
-			sha256: hashHex(bytes),
+			sha256: sha256HexSync(bytes),
 			period: m ? `${m[1]}-${m[2].padStart(2, '0')}` : undefined,
 			uploadedAt: instantOf(field(entry, 'uploaded_at')) ?? undefined,
 			from
@@ -120,7 +117,7 @@ export function moduleFiles(module: string, value: unknown) {
 				...target,
 				fileName: text(field(item, 'name')) || key,
 				bytes,
-				sha256: hashHex(bytes),
+				sha256: sha256HexSync(bytes),
 				from
 			});
 		}

@@ -4,7 +4,7 @@
  * with that SHA-256 (the old app's session ran on these very files), else filler of that length.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { hashHex } from './legacy.files';
+import { sha256HexSync } from '$lib/backup/digests';
 import type { LegacyContent } from './legacy.plan';
 
 export const VERSIONS = ['1.5.3', '2.3.3', '3.0.6'] as const;
@@ -32,7 +32,7 @@ function fixtures(): Map<string, Uint8Array> {
 	for (const dir of readdirSync('tests/fixtures').filter((d) => d !== 'backup'))
 		for (const name of readdirSync(`tests/fixtures/${dir}`)) {
 			const bytes = new Uint8Array(readFileSync(`tests/fixtures/${dir}/${name}`));
-			byHash.set(hashHex(bytes), bytes);
+			byHash.set(sha256HexSync(bytes), bytes);
 		}
 	return byHash;
 }

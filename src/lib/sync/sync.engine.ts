@@ -122,7 +122,8 @@ export class SyncEngine {
 				if (!err) {
 					this.state.error = null;
 					void this.local.info().then((i) => {
-						this.pushedSeq = i.update_seq;
+						// Offline, nothing reached the team: what was written meanwhile stays counted.
+						if (globalThis.navigator?.onLine !== false) this.pushedSeq = i.update_seq;
 						return this.refreshPending();
 					});
 					this.replicationIdle = true;
