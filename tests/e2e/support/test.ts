@@ -10,8 +10,8 @@ import { test as base, type BrowserContext } from '@playwright/test';
 export * from '@playwright/test';
 
 /** For contexts a spec opens itself (two devices of a team). */
-export function hideServiceWorker(context: BrowserContext): Promise<void> {
-	return context.addInitScript(() => {
+export async function hideServiceWorker(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
 		delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker;
 	});
 }
