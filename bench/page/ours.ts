@@ -4,7 +4,8 @@
 import { db as appDb, type PilotDB } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
-import { createBackup, restoreBackup } from '$lib/backup/backup-engine';
+import { createBackup } from '$lib/backup/backup-engine';
+import { restoreBackup } from '$lib/backup/backup-restore';
 import { snapshotUnderLock } from '$lib/backup/snapshots.service';
 import { writeXlsx } from '$lib/export/workbook.client';
 import type { ExportColumn } from '$lib/export/sheet.types';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { unzipSync } from 'fflate';
 import { PilotDB } from '$lib/db/pilot-db';
 import { errorMessage } from '$lib/i18n/errors';
-import { createBackup, readBackupFile } from './backup-engine';
+import { createBackup } from './backup-engine';
+import { readBackupFile } from './backup-restore';
 import { PBKDF2_ITERATIONS } from './backup-crypto';
 
 describe('password-protected backups', () => {

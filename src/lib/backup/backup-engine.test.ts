@@ -5,7 +5,8 @@ import { crc32 as zlibCrc32 } from 'node:zlib';
 import { testChunks, testDataset } from '$lib/db/dataset.testing';
 import { PilotDB, db as appDb } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
-import { applyRestore, createBackup, readBackupFile, restoreBackup } from './backup-engine';
+import { createBackup } from './backup-engine';
+import { applyRestore, readBackupFile, restoreBackup } from './backup-restore';
 
 let db: PilotDB;
 beforeEach(async () => {

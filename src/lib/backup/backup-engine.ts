@@ -1,30 +1,22 @@
 /**
- * Backup and restore of any Dexie database, driven from the main thread: records are read in
+ * Backup of any Dexie database, driven from the main thread: records are read in
  * read-only transactions that await only IndexedDB (chunked by primary-key ranges) and handed
  * to BackupOps (a Worker in the browser) for serialising, hashing and zipping (RULINGS 16).
- * A restore is verified completely before ONE read-write transaction replaces the data.
+ * The restore is in backup-restore.ts.
  */
-import Dexie, {
-	type DexieOptions,
-	type IndexableType,
-	type IndexableTypeArrayReadonly,
-	type Table
-} from 'dexie';
+import Dexie, { type IndexableType, type Table } from 'dexie';
 import { holdWrites } from '$lib/db/write-lock';
 import { TABLE_REGISTRY, type TableInfo } from '$lib/db/registry';
 import { PilotError } from '$lib/i18n/errors';
 import { backupFileName, type Manifest } from './backup-format';
 import { openBackupOps, type OpsHandle } from './worker-client';
-import type { ParsedBackup, TableData } from './backup-reader';
-import type { ReadLimits } from './archive-reader';
-import { upgradeBackupSchema } from './schema-upgrade';
 import { fileDigestsOf } from './file-digests';
 
 export type RegistryLookup = (table: string) => TableInfo | undefined;
 export const appRegistry: RegistryLookup = (name) => TABLE_REGISTRY[name];
 
 /** A table absent from the registry (never in the app: a test enforces it) is still backed up. */
-function infoOf(registry: RegistryLookup, name: string): TableInfo {
+export function infoOf(registry: RegistryLookup, name: string): TableInfo {
 	return registry(name) ?? { owner: 'parametres', label: name, backup: true };
 }
 
@@ -86,10 +78,10 @@ export function excludedTables(db: Dexie, registry: RegistryLookup = appRegistry
 	return out;
 }
 
-const MIN_BATCH = 1;
-const MAX_BATCH = 8192;
+export const MIN_BATCH = 1;
+export const MAX_BATCH = 8192;
 /** Target time of one read transaction: long enough to be efficient, short enough to keep 60 fps-ish. */
-const TARGET_MS = 40;
+export const TARGET_MS = 40;
 
 /** Batches queued for the worker while the next ones are read: bounds memory, keeps both sides busy. */
 const QUEUED_BATCHES = 2;
@@ -269,7 +261,7 @@ export async function createBackup(db: Dexie, options: CreateBackupOptions = {})
 }
 
 /** Milliseconds since the previous call (or since it was made). */
-function stopwatch(): () => number {
+export function stopwatch(): () => number {
 	let last = performance.now();
 	return () => {
 		const now = performance.now();
@@ -306,201 +298,3 @@ export async function verifyBackupFile(db: Dexie, file: Blob, fileName: string):
 		handle.release();
 	}
 }
-
-export interface ReadBackupFileOptions {
-	fileName?: string;
-	password?: string;
-	worker?: boolean;
-	limits?: ReadLimits;
-	signal?: AbortSignal;
-	onProgress?: (done: number, total: number) => void;
-	/**
-	 * 'while-writing' (default): the stored Blobs' SHA-256 is checked by applyRestore while its
-	 * transaction writes, a mismatch aborting it (RULINGS 22); 'now': everything before returning.
-	 */
-	verifyBlobs?: 'now' | 'while-writing';
-}
-
-/**
- * Reads and verifies a backup file — all of it, or all but the stored Blobs, which applyRestore
- * checks while it writes — then brings an older schema up to date.
- */
-export async function readBackupFile(
-	db: Dexie,
-	file: Blob,
-	options: ReadBackupFileOptions = {}
-): Promise<ParsedBackup> {
-	const fileName = options.fileName ?? (file instanceof File ? file.name : 'sauvegarde.zip');
-	const lap = stopwatch();
-	const handle = openBackupOps(options.worker);
-	handle.setProgress(options.onProgress);
-	const abort = () => handle.close();
-	options.signal?.addEventListener('abort', abort);
-	try {
-		const summary = await handle.ops.read(file, {
-			fileName,
-			password: options.password,
-			limits: options.limits,
-			currentSchemaVersion: db.verno,
-			deferBlobs: options.verifyBlobs !== 'now'
-		});
-		const readMs = lap();
-		const parsed: ParsedBackup = { manifest: summary.manifest, encrypted: summary.encrypted, tables: {} };
-		if (summary.unchecked?.length) {
-			parsed.unchecked = summary.unchecked;
-			parsed.source = { file, fileName, limits: options.limits };
-		}
-		for (const [name, { count, keyed }] of Object.entries(summary.tables)) {
-			parsed.tables[name] = await takeTable(handle, name, count, keyed);
-		}
-		await handle.ops.drop();
-		const takeMs = lap();
-		if (parsed.manifest.schemaVersion < db.verno) {
-			parsed.tables = await upgradeBackupSchema(parsed, db.verno);
-		}
-		parsed.timings = { readMs, takeMs, upgradeMs: lap() };
-		return parsed;
-	} catch (error) {
-		if (options.signal?.aborted) throw new PilotError('cancelled');
-		throw error;
-	} finally {
-		options.signal?.removeEventListener('abort', abort);
-		handle.release();
-	}
-}
-
-/** Brings a table's records from the worker in slices sized to stay short on the page. */
-async function takeTable(handle: OpsHandle, name: string, count: number, keyed: boolean): Promise<TableData> {
-	const records: unknown[] = [];
-	const keys: unknown[] = [];
-	let size = 16;
-	for (let from = 0; from < count;) {
-		const started = performance.now();
-		const slice = await handle.ops.take(name, from, from + size);
-		from += size;
-		for (const r of slice.records) records.push(r);
-		if (slice.keys) for (const k of slice.keys) keys.push(k);
-		const elapsed = performance.now() - started;
-		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
-		else if (elapsed > TARGET_MS * 2) size = Math.max(1, Math.floor(size / 2));
-	}
-	return keyed ? { records, keys } : { records };
-}
-
-export interface ApplyOptions {
-	registry?: RegistryLookup;
-	/** Owners (modules) to restore; all when absent. */
-	modules?: string[];
-	/** 'replace' (default) empties each restored table first; 'merge' adds and overwrites by key. */
-	mode?: 'replace' | 'merge';
-}
-
-/** The tables a restore writes: backed-up tables of the chosen modules. */
-export function restoreTargets(db: Dexie, options: ApplyOptions = {}): Table[] {
-	const registry = options.registry ?? appRegistry;
-	return backedUpTables(db, registry).filter(
-		(t) => !options.modules || options.modules.includes(infoOf(registry, t.name).owner)
-	);
-}
-
-const WRITE_SLICE = 2000;
-/** How long a restore's transaction waits for the check of the Blobs it writes (a slow tablet, 1 GB). */
-const VERIFY_TIMEOUT_MS = 10 * 60_000;
-
-const blobChecks = new WeakMap<ParsedBackup, Promise<void>>();
-
-/**
- * Starts (once per backup read) the check of the entries the read left unchecked, in a worker of
- * its own; resolves when all match. A restore may start it before its safety snapshot so that both
- * run at once; applyRestore waits for it inside its transaction either way.
- */
-export function startBlobCheck(backup: ParsedBackup): Promise<void> {
-	let check = blobChecks.get(backup);
-	if (!check) {
-		check = verifyUnchecked(backup);
-		check.catch(() => {}); // awaited inside the restore's transaction; a failure aborts it there
-		blobChecks.set(backup, check);
-	}
-	return check;
-}
-
-async function verifyUnchecked(backup: ParsedBackup): Promise<void> {
-	const { unchecked, source } = backup;
-	if (!unchecked?.length || !source) return;
-	const handle = openBackupOps();
-	try {
-		await handle.ops.verifyEntries(source.file, {
-			fileName: source.fileName,
-			entries: unchecked,
-			limits: source.limits
-		});
-	} finally {
-		handle.release();
-	}
-}
-
-/**
- * Writes a verified backup in ONE read-write transaction with strict durability: every table
- * or none. A table the backup does not have (older schema) is restored empty in 'replace' mode.
- * Every table's clear and puts are queued at once (IndexedDB runs a store's requests in order);
- * meanwhile a worker hashes the Blobs the read left unchecked, and a mismatch aborts the
- * transaction before it commits (RULINGS 22). The caller holds the write lock.
- */
-export async function applyRestore(
-	db: Dexie,
-	backup: ParsedBackup,
-	options: ApplyOptions = {}
-): Promise<void> {
-	const targets = restoreTargets(db, options);
-	const replace = (options.mode ?? 'replace') === 'replace';
-	await db.open();
-	const verifying = startBlobCheck(backup);
-	// Dexie reads its durability option when a transaction is created; writes are held meanwhile.
-	const dexieOptions = (db as unknown as { _options: DexieOptions })._options;
-	const previous = dexieOptions.chromeTransactionDurability;
-	dexieOptions.chromeTransactionDurability = 'strict';
-	try {
-		await db.transaction('rw', targets, () => {
-			const writes = targets.map(async (table) => {
-				const data: TableData = backup.tables[table.name] ?? { records: [] };
-				if (replace) await table.clear();
-				const puts: Promise<unknown>[] = [];
-				for (let i = 0; i < data.records.length; i += WRITE_SLICE) {
-					const records = data.records.slice(i, i + WRITE_SLICE);
-					const keys = data.keys?.slice(i, i + WRITE_SLICE) as IndexableTypeArrayReadonly | undefined;
-					puts.push(keys ? table.bulkPut(records, keys) : table.bulkPut(records));
-				}
-				await Promise.all(puts);
-			});
-			// Dexie.waitFor keeps the transaction alive (dummy requests, queued after the writes) until
-			// the check settles: its rejection rejects this scope, and Dexie aborts the transaction.
-			return Promise.all([...writes, Dexie.waitFor(verifying, VERIFY_TIMEOUT_MS)]);
-		});
-	} finally {
-		dexieOptions.chromeTransactionDurability = previous;
-	}
-}
-
-export interface RestoreBackupOptions extends ReadBackupFileOptions, ApplyOptions {
-	/** Called under the write lock before writing (the app stores a safety snapshot there). */
-	beforeWrite?: () => Promise<void>;
-}
-
-/** Read + verify + write, for callers without a UI (bench, tests). */
-export async function restoreBackup(
-	db: Dexie,
-	file: Blob,
-	options: RestoreBackupOptions = {}
-): Promise<ParsedBackup> {
-	const parsed = await readBackupFile(db, file, options);
-	const lap = stopwatch();
-	void startBlobCheck(parsed); // alongside the safety snapshot
-	await holdWrites(async () => {
-		await options.beforeWrite?.();
-		await applyRestore(db, parsed, options);
-	});
-	if (parsed.timings) parsed.timings.writeMs = lap();
-	return parsed;
-}
-
-export type { OpsHandle };

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { PilotDB } from '$lib/db/pilot-db';
 import { errorMessage } from '$lib/i18n/errors';
-import { createBackup, readBackupFile, restoreBackup } from './backup-engine';
+import { createBackup } from './backup-engine';
+import { readBackupFile, restoreBackup } from './backup-restore';
 import { sha256Hex } from './digests';
 import { badBackups, rezippedByUser, zipBomb } from '../../../tests/support/bad-backups';
 

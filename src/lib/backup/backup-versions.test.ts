@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { PilotDB } from '$lib/db/pilot-db';
 import { unpackRows } from '$lib/db/chunk-codec';
-import { applyRestore, readBackupFile } from './backup-engine';
+import { applyRestore, readBackupFile } from './backup-restore';
 import { upgradeBackupSchema, type SchemaHistory } from './schema-upgrade';
 import type { ParsedBackup } from './backup-reader';
 import type { Manifest } from './backup-format';

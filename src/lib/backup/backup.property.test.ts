@@ -9,7 +9,8 @@ import fc from 'fast-check';
 import Dexie, { type Table } from 'dexie';
 import { PilotDB } from '$lib/db/pilot-db';
 import { TABLE_REGISTRY } from '$lib/db/registry';
-import { applyRestore, createBackup, readBackupFile } from './backup-engine';
+import { createBackup } from './backup-engine';
+import { applyRestore, readBackupFile } from './backup-restore';
 
 const RUNS = Number(process.env.BACKUP_PROPERTY_RUNS ?? 1000);
 const db = new PilotDB(`property-${Math.random()}`);

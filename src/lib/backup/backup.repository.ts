@@ -1,7 +1,7 @@
 import { db } from '$lib/db/pilot-db';
 import { withWrite } from '$lib/db/write-lock';
 import type { BackupHistoryRecord } from '$lib/db/records';
-import { restoreTargets } from './backup-engine';
+import { restoreTargets } from './backup-restore';
 import { TABLE_REGISTRY } from '$lib/db/registry';
 
 export function recordBackup(record: BackupHistoryRecord): Promise<unknown> {

@@ -9,15 +9,8 @@ import { PilotError } from '$lib/i18n/errors';
 import { formatDateTime, plural } from '$lib/i18n/format';
 import { activity } from '$lib/state/activity.svelte';
 import { handleError, notifications, notifySuccess } from '$lib/state/notifications.svelte';
-import {
-	applyRestore,
-	createBackup,
-	readBackupFile,
-	startBlobCheck,
-	verifyBackupFile,
-	type BackupProgress,
-	type CreatedBackup
-} from './backup-engine';
+import { createBackup, verifyBackupFile, type BackupProgress, type CreatedBackup } from './backup-engine';
+import { applyRestore, readBackupFile, startBlobCheck } from './backup-restore';
 import type { ParsedBackup } from './backup-reader';
 import { backupFileName } from './backup-format';
 import { restorePreview, type PreviewModule } from './backup-summary';
