@@ -29,14 +29,8 @@ import { setUserName } from '$lib/settings/settings.repository';
 import { todayIso } from '$lib/i18n/format';
 import { notifications } from '$lib/state/notifications.svelte';
 import { emptyDraft, draftOf } from './claims.logic';
-import {
-	addAttachments,
-	changeStatus,
-	createClaim,
-	deleteClaims,
-	rematchUnattributed,
-	updateClaim
-} from './claims.service';
+import { addAttachments } from './claims-attachments.service';
+import { changeStatus, createClaim, deleteClaims, rematchUnattributed, updateClaim } from './claims.service';
 
 /** The first bytes of a JPEG photo: attachments are recognised by them (RULINGS 25). */
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);

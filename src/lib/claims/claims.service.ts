@@ -1,23 +1,20 @@
 /**
  * Every write of the claims module: validated, in one transaction under the app's write lock,
- * errors reported in French (handleError) and `undefined` returned on failure.
+ * errors reported in French (handleError) and `undefined` returned on failure. Justificatifs are
+ * in claims-attachments.service.ts, the workbook import in claims-import.service.ts.
  */
 import { db } from '$lib/db/pilot-db';
-import type { ClaimAttachmentRecord, ClaimHistoryEntry, ClaimRecord, ClaimStatus } from '$lib/db/records';
+import type { ClaimAttachmentRecord, ClaimRecord, ClaimStatus } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';
 import { PilotError } from '$lib/i18n/errors';
 import { formatCents, formatDay, plural, todayIso } from '$lib/i18n/format';
-import { digestBytesYielding } from '$lib/backup/digests';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
-import { readFile } from '$lib/intake/read';
 import { findByTracking } from '$lib/logisticiens/logisticiens.repository';
 import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { getUserName, putSetting } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { SNIFF_BYTES, sniffAttachmentType } from './attachment-type';
 import { UNATTRIBUTED } from './claims.constants';
-import { claimKey, parseClaimsWorkbook } from './claims.import';
 import { DEADLINES_SETTING_KEY, validateDeadlines, type DeadlineSettings } from './claims.deadlines';
 import {
 	canTransition,
@@ -29,10 +26,10 @@ import {
 	type ClaimFields
 } from './claims.logic';
 
-const TABLES = [db.claims, db.claimAttachments];
-export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
+/** The claims module's tables: every write holds both (a claim and its justificatifs). */
+export const TABLES = [db.claims, db.claimAttachments];
 
-async function author(): Promise<string> {
+export async function author(): Promise<string> {
 	return (await getUserName()) || 'Utilisateur non renseigné';
 }
 
@@ -206,98 +203,6 @@ export async function deleteClaims(ids: string[]): Promise<number | undefined> {
 	}
 }
 
-/** Photos and PDFs only, recognised by their first bytes (RULINGS 25); read and hashed before the transaction. */
-async function prepareAttachment(
-	f: File
-): Promise<Omit<ClaimAttachmentRecord, 'id' | 'claimId' | 'addedAt'>> {
-	if (f.size > MAX_ATTACHMENT_BYTES)
-		throw new PilotError('attachment-rejected', { file: f.name, reason: 'size', limit: '25 Mo' });
-	const bytes = new Uint8Array(await f.arrayBuffer());
-	const type = sniffAttachmentType(bytes.subarray(0, SNIFF_BYTES));
-	if (!type) throw new PilotError('attachment-rejected', { file: f.name, reason: 'type' });
-	return {
-		name: f.name,
-		type,
-		size: f.size,
-		...(await digestBytesYielding(bytes)),
-		blob: new Blob([bytes], { type })
-	};
-}
-
-/** Adds photos and PDFs to a claim; duplicates (same SHA-256) are skipped. */
-export async function addAttachments(claimId: string, files: File[]): Promise<number | undefined> {
-	try {
-		const prepared: Awaited<ReturnType<typeof prepareAttachment>>[] = [];
-		for (const f of files) prepared.push(await prepareAttachment(f));
-		const by = await author();
-		const added = await withWrite(TABLES, async () => {
-			const claim = await db.claims.get(claimId);
-			if (!claim) throw new PilotError('not-found', { what: "L'indemnisation" });
-			const existing = new Set(
-				(await db.claimAttachments.where('claimId').equals(claimId).toArray()).map((a) => a.sha256)
-			);
-			const at = Date.now();
-			const records: ClaimAttachmentRecord[] = [];
-			for (const p of prepared) {
-				if (existing.has(p.sha256)) continue;
-				existing.add(p.sha256);
-				records.push({ id: crypto.randomUUID(), claimId, addedAt: at, ...p });
-			}
-			if (!records.length) return 0;
-			await db.claimAttachments.bulkAdd(records);
-			const history: ClaimHistoryEntry[] = records.map((r) => ({
-				at,
-				by,
-				field: 'attachment',
-				from: null,
-				to: r.name
-			}));
-			await db.claims.put({ ...claim, updatedAt: at, history: [...claim.history, ...history] });
-			return records.length;
-		});
-		const skipped = prepared.length - added;
-		notifySuccess(
-			`${plural(added, 'pièce jointe ajoutée', 'pièces jointes ajoutées')}${skipped ? ` ; ${plural(skipped, 'fichier déjà joint ignoré', 'fichiers déjà joints ignorés')}` : ''}.`
-		);
-		return added;
-	} catch (err) {
-		handleError(err, 'Ajout de pièces jointes');
-		return undefined;
-	}
-}
-
-export async function removeAttachment(id: string): Promise<boolean> {
-	try {
-		const by = await author();
-		const removed = await withWrite(TABLES, async () => {
-			const attachment = await db.claimAttachments.get(id);
-			if (!attachment) throw new PilotError('not-found', { what: 'La pièce jointe' });
-			await db.claimAttachments.delete(id);
-			const claim = await db.claims.get(attachment.claimId);
-			if (claim) {
-				const at = Date.now();
-				const entry = { at, by, field: 'attachment', from: attachment.name, to: null };
-				await db.claims.put({ ...claim, updatedAt: at, history: [...claim.history, entry] });
-			}
-			return attachment;
-		});
-		notifySuccess(`Pièce jointe « ${removed.name} » retirée.`, {
-			label: 'Annuler',
-			run: async () => {
-				try {
-					await withWrite(TABLES, () => db.claimAttachments.put(removed));
-				} catch (err) {
-					handleError(err, 'Annulation du retrait');
-				}
-			}
-		});
-		return true;
-	} catch (err) {
-		handleError(err, 'Retrait de la pièce jointe');
-		return false;
-	}
-}
-
 /** Ticks or unticks an item of the motif's evidence checklist. */
 export async function setEvidence(claimId: string, item: string, done: boolean): Promise<boolean> {
 	try {
@@ -383,59 +288,6 @@ export async function rematchUnattributed(): Promise<{ updated: number; still: n
 		return { updated, still };
 	} catch (err) {
 		handleError(err, 'Re-matching des indemnisations');
-		return undefined;
-	}
-}
-
-/**
- * Imports a claims workbook (the legacy export or ours). Read and checked before any write; a bad line
- * refuses the whole file naming it; claims already stored are skipped; one transaction.
- */
-export async function importClaimsWorkbook(
-	file: File
-): Promise<{ added: number; skipped: number } | undefined> {
-	try {
-		const { claims, errors } = parseClaimsWorkbook(
-			readFile(new Uint8Array(await file.arrayBuffer()), file.name),
-			file.name
-		);
-		if (errors.length)
-			throw new PilotError('bad-lines', {
-				file: file.name,
-				count: errors.length,
-				line: errors[0].line,
-				message: errors[0].message
-			});
-		if (!claims.length) throw new PilotError('empty-file', { file: file.name });
-		const by = await author();
-		const result = await withWrite([db.claims], async () => {
-			const known = new Set((await db.claims.toArray()).map(claimKey));
-			const at = Date.now();
-			const records: ClaimRecord[] = [];
-			for (const fields of claims) {
-				const key = claimKey(fields);
-				if (known.has(key)) continue;
-				known.add(key);
-				records.push({
-					id: crypto.randomUUID(),
-					// The workbook's Date is when the claim was filed, or paid for a "Reçue" (legacy help text).
-					...withStatusDates(fields, fields.date),
-					createdAt: at,
-					updatedAt: at,
-					history: [{ at, by, field: 'created', from: file.name, to: fields.status }],
-					evidence: []
-				});
-			}
-			await db.claims.bulkAdd(records);
-			return { added: records.length, skipped: claims.length - records.length };
-		});
-		notifySuccess(
-			`« ${file.name} » : ${plural(result.added, 'indemnisation importée', 'indemnisations importées')}${result.skipped ? ` ; ${plural(result.skipped, 'déjà présente ignorée', 'déjà présentes ignorées')}` : ''}.`
-		);
-		if (result.added) noteSignificantChange('Indemnisations importées');
-		return result;
-	} catch (err) {
-		handleError(err, 'Import des indemnisations');
 		return undefined;
 	}
 }
