@@ -8,7 +8,7 @@
 import type { DatasetStore } from '$lib/db/schema';
 import type { ChunkRecord, DatasetRecord } from '$lib/db/records';
 import { packRows } from '$lib/db/chunk-codec';
-import { blobDigests } from '$lib/backup/backup-writer';
+import { blobDigests } from '$lib/backup/digests';
 import { CHUNK_ROWS } from '$lib/intake/intake.core';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 
