@@ -78,13 +78,20 @@ export function excludedTables(db: Dexie, registry: RegistryLookup = appRegistry
 	return out;
 }
 
-export const MIN_BATCH = 1;
-export const MAX_BATCH = 8192;
+const MIN_BATCH = 1;
+const MAX_BATCH = 8192;
 /** Target time of one read transaction: long enough to be efficient, short enough to keep 60 fps-ish. */
-export const TARGET_MS = 40;
+const TARGET_MS = 40;
 
 /** Batches queued for the worker while the next ones are read: bounds memory, keeps both sides busy. */
 const QUEUED_BATCHES = 2;
+
+/** The next batch size: doubled when a batch was quick, halved when it was slow (also used by the restore). */
+export function nextBatchSize(size: number, elapsedMs: number): number {
+	if (elapsedMs < TARGET_MS / 2) return Math.min(MAX_BATCH, size * 2);
+	if (elapsedMs > TARGET_MS * 2) return Math.max(MIN_BATCH, Math.floor(size / 2));
+	return size;
+}
 
 /** Reads a table in batches; `send` queues each one (and waits while too many are queued). */
 async function streamTable(
@@ -116,8 +123,7 @@ async function streamTable(
 		await send(rows, keys);
 		onBatch(rows.length);
 		if (rows.length < size) break;
-		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
-		else if (elapsed > TARGET_MS * 2) size = Math.max(MIN_BATCH, Math.floor(size / 2));
+		size = nextBatchSize(size, elapsed);
 	}
 }
 

@@ -11,10 +11,8 @@ import {
 	appRegistry,
 	backedUpTables,
 	infoOf,
-	MAX_BATCH,
-	MIN_BATCH,
+	nextBatchSize,
 	stopwatch,
-	TARGET_MS,
 	type RegistryLookup
 } from './backup-engine';
 import type { ParsedBackup, TableData } from './backup-reader';
@@ -95,8 +93,7 @@ async function takeTable(handle: OpsHandle, name: string, count: number, keyed: 
 		for (const r of slice.records) records.push(r);
 		if (slice.keys) for (const k of slice.keys) keys.push(k);
 		const elapsed = performance.now() - started;
-		if (elapsed < TARGET_MS / 2) size = Math.min(MAX_BATCH, size * 2);
-		else if (elapsed > TARGET_MS * 2) size = Math.max(MIN_BATCH, Math.floor(size / 2));
+		size = nextBatchSize(size, elapsed);
 	}
 	return keyed ? { records, keys } : { records };
 }

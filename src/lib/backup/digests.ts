@@ -15,30 +15,37 @@ export interface Digests {
 /** Bytes hashed per step: a progress report, or a pause for the page, between steps. */
 const STEP = 1 << 20;
 
-/** SHA-256 (hex) and CRC-32 in one pass; `onStep` hears the bytes done after each megabyte. */
-export function digestBytes(bytes: Uint8Array, onStep?: (done: number) => void): Digests {
+/** SHA-256 and CRC-32 fed the same steps. */
+function digester() {
 	const hasher = sha256.create();
 	let crc = 0;
+	return {
+		update(step: Uint8Array) {
+			hasher.update(step);
+			crc = crc32(step, crc);
+		},
+		result: (): Digests => ({ sha256: bytesToHex(hasher.digest()), crc32: crc })
+	};
+}
+
+/** SHA-256 (hex) and CRC-32 in one pass; `onStep` hears the bytes done after each megabyte. */
+export function digestBytes(bytes: Uint8Array, onStep?: (done: number) => void): Digests {
+	const d = digester();
 	for (let at = 0; at < bytes.length; at += STEP) {
-		const step = bytes.subarray(at, at + STEP);
-		hasher.update(step);
-		crc = crc32(step, crc);
+		d.update(bytes.subarray(at, at + STEP));
 		onStep?.(Math.min(at + STEP, bytes.length));
 	}
-	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
+	return d.result();
 }
 
 /** digestBytes on the page thread: lets the page breathe between megabytes (attachments up to 25 MB). */
 export async function digestBytesYielding(bytes: Uint8Array): Promise<Digests> {
-	const hasher = sha256.create();
-	let crc = 0;
+	const d = digester();
 	for (let at = 0; at < bytes.length; at += STEP) {
-		const step = bytes.subarray(at, at + STEP);
-		hasher.update(step);
-		crc = crc32(step, crc);
+		d.update(bytes.subarray(at, at + STEP));
 		await new Promise((resume) => setTimeout(resume, 0));
 	}
-	return { sha256: bytesToHex(hasher.digest()), crc32: crc };
+	return d.result();
 }
 
 /** SHA-256 (hex) of bytes, synchronously (a worker's small entries). */
