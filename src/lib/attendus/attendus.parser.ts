@@ -5,7 +5,7 @@
  * when the file has one (A-5); unreadable quantities and truncated decimals are reported with their line
  * instead of vanishing; client and attendu are trimmed text (A-2, a numeric `source_ref` stays "125").
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { readTable, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { cellText, isBlank, parseNumber } from '$lib/intake/values';
@@ -34,13 +34,14 @@ export interface AttendusNote {
 /** The client of a line whose `resellers.name` is blank (the legacy's filters crashed on it, A-6). */
 export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
 
-export const ATTENDUS_COLUMNS: ColumnSpec[] = [
+export const ATTENDUS_COLUMNS = [
 	{ key: 'client', names: ['resellers.name'], required: true },
 	{ key: 'attendu', names: ['source_ref'], required: true },
 	{ key: 'sku', names: ['supply_capsule_items.source_ref'], required: true },
-	{ key: 'quantite', names: ['supply_capsule_items.received_quantity'], required: true },
-	{ key: 'attendue', names: ['supply_capsule_items.expected_quantity'] }
-];
+	// Whole units, read by `units` (an unreadable quantity is a remark, the line is kept).
+	{ key: 'quantite', names: ['supply_capsule_items.received_quantity'], required: true, type: 'raw' },
+	{ key: 'attendue', names: ['supply_capsule_items.expected_quantity'], type: 'raw' }
+] as const satisfies readonly ColumnSpec[];
 
 /** Whole units: 2.7 → 2 (legacy truncation, kept by ANSWERS.md), with a remark when a decimal was cut. */
 function units(v: Cell, label: string, line: number, notes: AttendusNote[]): number | null {
@@ -58,38 +59,36 @@ function units(v: Cell, label: string, line: number, notes: AttendusNote[]): num
 
 export function parseAttendus(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
-	const { headerRow, index } = findHeader(sheet, ATTENDUS_COLUMNS, ctx.fileName);
-	const rows: AttendusRow[] = [];
-	const errors: ParseResult['errors'] = [];
 	const notes: AttendusNote[] = [];
-	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-		const raw = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (raw.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (raw[index[key]] ?? null) : null);
-		const attendu = cellText(at('attendu'));
-		const sku = cellText(at('sku'));
-		const missing = [attendu ? '' : 'attendu (source_ref)', sku ? '' : 'SKU'].filter(Boolean);
-		if (missing.length) {
-			errors.push({ line, message: `ligne ${line} : ${missing.join(', ')} vide` });
-			continue;
+	const { rows, errors, index } = readTable(sheet, ATTENDUS_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		message: (problems, l) => `ligne ${l.line} : ${problems.join(' ; ')}`,
+		row: (l): AttendusRow | null => {
+			const { line } = l;
+			const attendu = l.cell('attendu');
+			const sku = l.cell('sku');
+			const missing = [attendu ? '' : 'attendu (source_ref)', sku ? '' : 'SKU'].filter(Boolean);
+			if (missing.length) {
+				l.problems.push(`${missing.join(', ')} vide`);
+				return null;
+			}
+			// A line without client is kept under the app's one label for it (RULINGS 1), never dropped.
+			let client = l.cell('client');
+			if (!client) {
+				client = NON_ATTRIBUE;
+				notes.push({ line, message: `ligne ${line} : client vide, classé « ${NON_ATTRIBUE} »` });
+			}
+			return {
+				_line: line,
+				client,
+				attendu,
+				sku,
+				quantite: units(l.at('quantite'), 'quantité reçue', line, notes) ?? 0,
+				attendue: 'attendue' in l.index ? units(l.at('attendue'), 'quantité attendue', line, notes) : null
+			};
 		}
-		// A line without client is kept under the app's one label for it (RULINGS 1), never dropped.
-		let client = cellText(at('client'));
-		if (!client) {
-			client = NON_ATTRIBUE;
-			notes.push({ line, message: `ligne ${line} : client vide, classé « ${NON_ATTRIBUE} »` });
-		}
-		rows.push({
-			_line: line,
-			client,
-			attendu,
-			sku,
-			quantite: units(at('quantite'), 'quantité reçue', line, notes) ?? 0,
-			attendue: 'attendue' in index ? units(at('attendue'), 'quantité attendue', line, notes) : null
-		});
-		if (rows.length % 5000 === 0) ctx.onProgress?.(r, sheet.rows.length);
-	}
+	});
 	const keys = new Set(rows.map((row) => `${row.client.toUpperCase()}\u001f${row.attendu.toUpperCase()}`));
 	return {
 		rows: rows as unknown as Record<string, unknown>[],

@@ -1,15 +1,33 @@
-/** Finding a format's header row and its columns, whatever the case, accents or spacing. */
+/**
+ * Reading a format's table: its header row and columns found whatever the case, accents or spacing, then
+ * the one loop over its lines (readTable), each cell read as its column's type. Pure.
+ */
 import { PilotError } from '$lib/i18n/errors';
-import type { RawSheet } from './read';
-import { headerKey } from './values';
+import type { Cell, RawSheet } from './read';
+import { normaliseTracking } from './tracking';
+import { cellText, headerKey, isBlank, normalisePostcode, parseCents, parseDay, parseNumber } from './values';
+
+/**
+ * How a cell reads. Text types give '' for a blank cell: `text` (cellText), `upper` (upper-cased), `tracking`
+ * (normaliseTracking), `postcode` (normalisePostcode, with the line's `country` column). Value types give null
+ * for a blank cell and report an unreadable one: `cents` (parseCents), `number` (parseNumber), `day` (ISO).
+ * `raw` is the cell as read, for the parser's own rules.
+ */
+export type CellType = 'text' | 'upper' | 'tracking' | 'postcode' | 'cents' | 'number' | 'day' | 'raw';
 
 export interface ColumnSpec {
-	key: string;
+	readonly key: string;
 	/** Accepted header names; compared through headerKey. */
-	names: string[];
-	required?: boolean;
+	readonly names: readonly string[];
+	readonly required?: boolean;
 	/** For loose headers (e.g. "contains date and expédition"); receives the headerKey of a header. */
-	match?: (key: string) => boolean;
+	readonly match?: (key: string) => boolean;
+	/** Default 'text'. */
+	readonly type?: CellType;
+	/** The column in messages; default its first name. */
+	readonly label?: string;
+	/** For a `postcode`: the key of the country column (France and Monaco codes are padded to 5 digits). */
+	readonly country?: string;
 }
 
 const SCAN_ROWS = 40;
@@ -27,7 +45,7 @@ function columnOf(headers: string[], spec: ColumnSpec): number {
  */
 export function findHeader(
 	sheet: RawSheet,
-	specs: ColumnSpec[],
+	specs: readonly ColumnSpec[],
 	fileName: string
 ): { headerRow: number; index: Record<string, number> } {
 	let best = { headerRow: -1, index: {} as Record<string, number>, score: -1, required: -1 };
@@ -74,4 +92,157 @@ export function requireSheet(sheets: RawSheet[], name: string, fileName: string)
 		expected: name,
 		found: sheets.map((s) => s.name).join(', ') || 'aucune'
 	});
+}
+
+type KeyOf<C extends readonly ColumnSpec[]> = C[number]['key'];
+type SpecOf<C extends readonly ColumnSpec[], K> = C[number] extends infer S
+	? S extends { key: infer X }
+		? K extends X
+			? S
+			: never
+		: never
+	: never;
+/** What `cell(key)` gives for a column spec (declared `as const`): see CellType. */
+export type CellValue<S> = S extends { type: 'cents' | 'number' }
+	? number | null
+	: S extends { type: 'day' }
+		? string | null
+		: S extends { type: 'raw' }
+			? Cell
+			: string;
+
+/** One line of the table, as the parser's `row` sees it. Valid during that call only (it is reused). */
+export interface TableLine<C extends readonly ColumnSpec[]> {
+	/** The file's line, 1-based. */
+	line: number;
+	raw: Cell[];
+	/** The columns of the header above this line (key → 0-based index), found ones only. */
+	index: Record<string, number>;
+	/** Why the line cannot be read: unreadable cells as they are read, and whatever the parser adds. */
+	problems: string[];
+	/** The cell under a column, as written (null when the file lacks the column). */
+	at(key: KeyOf<C>): Cell;
+	/** The cell under a column, read as its type; an unreadable one is added to `problems` (and is null). */
+	cell<K extends KeyOf<C>>(key: K): CellValue<SpecOf<C, K>>;
+}
+
+export interface TableRead<C extends readonly ColumnSpec[], Row> {
+	fileName: string;
+	onProgress?: (done: number, total: number) => void;
+	/**
+	 * The record of a non-blank line, or null to leave the line out (a total row, another line type). A line
+	 * with problems is rejected either way: its message goes to `errors`, its record is not kept.
+	 */
+	row: (line: TableLine<C>) => Row | null;
+	/** The problem of an unreadable cell; default `<column> illisible « <value> »`. */
+	unreadable?: (column: string, value: string) => string;
+	/** The error message of a rejected line; default its problems joined by « ; ». */
+	message?: (problems: string[], line: TableLine<C>) => string;
+	/**
+	 * For a table whose header repeats (a PDF conversion's pages): the columns when a row is a header, else
+	 * null. Each header starts a section read with its columns; rows above the first are not read.
+	 * Without it the header is found among the first rows (findHeader, 'missing-column' when required
+	 * columns lack).
+	 */
+	header?: (row: Cell[]) => Record<string, number> | null;
+}
+
+export interface Table<Row> {
+	rows: Row[];
+	/** One per rejected line, naming its unreadable columns and values. */
+	errors: { line: number; message: string }[];
+	/** 0-based; with `header`, the first header's row (-1 when none). */
+	headerRow: number;
+	/** key → 0-based column; with `header`, the last section's. */
+	index: Record<string, number>;
+	/** Blank rows below the header, left out. */
+	blankRows: number;
+	/** Headers read: 1 without `header`. */
+	sections: number;
+}
+
+const PROGRESS_STEP = 5000;
+
+const defaultUnreadable = (column: string, value: string) => `${column} illisible « ${value} »`;
+/** The unreadable-cell problem of the formats that quote the column too (DPD, Colissimo). */
+export const quotedUnreadable = (column: string, value: string) => `« ${column} » illisible : « ${value} »`;
+const defaultMessage = (problems: string[]) => problems.join(' ; ');
+
+/**
+ * The one loop over a table's lines: header, blank rows left out, each cell read as its column's type,
+ * unreadable cells reported with their line, column and value (returned, never thrown), progress every
+ * 5 000 rows. The parser keeps only its own rules in `row`.
+ */
+export function readTable<C extends readonly ColumnSpec[], Row>(
+	sheet: RawSheet,
+	columns: C,
+	read: TableRead<C, Row>
+): Table<Row> {
+	const specs = new Map<string, ColumnSpec>(columns.map((s) => [s.key, s]));
+	const unreadable = read.unreadable ?? defaultUnreadable;
+	const message = read.message ?? defaultMessage;
+	const found = read.header
+		? { headerRow: -1, index: {} as Record<string, number> }
+		: findHeader(sheet, columns, read.fileName);
+	const table: Table<Row> = { rows: [], errors: [], ...found, blankRows: 0, sections: read.header ? 0 : 1 };
+
+	const at = (key: string): Cell => (key in line.index ? (line.raw[line.index[key]] ?? null) : null);
+	const value = (key: string, parse: (v: Cell) => number | string | null) => {
+		const v = at(key);
+		if (isBlank(v)) return null;
+		const parsed = parse(v);
+		if (parsed === null) {
+			const spec = specs.get(key)!;
+			line.problems.push(unreadable(spec.label ?? spec.names[0], cellText(v)));
+		}
+		return parsed;
+	};
+	const cell = (key: string): Cell => {
+		const spec = specs.get(key);
+		switch (spec?.type ?? 'text') {
+			case 'upper':
+				return cellText(at(key)).toUpperCase();
+			case 'tracking':
+				return normaliseTracking(at(key));
+			case 'postcode':
+				return normalisePostcode(at(key), spec?.country ? at(spec.country) : undefined);
+			case 'cents':
+				return value(key, parseCents);
+			case 'number':
+				return value(key, parseNumber);
+			case 'day':
+				return value(key, parseDay);
+			case 'raw':
+				return at(key);
+			default:
+				return cellText(at(key));
+		}
+	};
+	const line = { line: 0, raw: [] as Cell[], index: found.index, problems: [] as string[], at, cell };
+	const view = line as TableLine<C>;
+
+	const total = sheet.rows.length;
+	for (let r = read.header ? 0 : found.headerRow + 1; r < total; r++) {
+		if (r % PROGRESS_STEP === 0) read.onProgress?.(r, total);
+		const raw = sheet.rows[r] ?? [];
+		const header = read.header?.(raw);
+		if (header) {
+			line.index = table.index = header;
+			if (!table.sections++) table.headerRow = r;
+			continue;
+		}
+		if (table.headerRow < 0) continue;
+		if (raw.every(isBlank)) {
+			table.blankRows++;
+			continue;
+		}
+		line.line = r + 1;
+		line.raw = raw;
+		line.problems = [];
+		const record = read.row(view);
+		if (line.problems.length) table.errors.push({ line: line.line, message: message(line.problems, view) });
+		else if (record !== null) table.rows.push(record);
+	}
+	read.onProgress?.(total, total);
+	return table;
 }

@@ -4,7 +4,7 @@
  * columns named in the error (R-1), unreadable dates and quantities reported with their line, order
  * numbers kept as text (never "1001.0", R-7), and each return dated by its Paris day (R-2).
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { readTable, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
@@ -36,16 +36,17 @@ export interface RetourRow {
 /** The only state the module counts (exact case, as the legacy and ANSWERS.md). */
 export const RETURNED = 'returned';
 
-export const RETOURS_COLUMNS: ColumnSpec[] = [
+export const RETOURS_COLUMNS = [
 	{ key: 'id', names: ['id'], required: true },
 	{ key: 'state', names: ['state'], required: true },
 	{ key: 'client', names: ['resellers.name'], required: true },
 	{ key: 'order', names: ['orders.id'], required: true },
-	{ key: 'createdAt', names: ['createdAt'], required: true },
-	{ key: 'quantity', names: ['returnOrderItems.quantity'], required: true },
+	// Read by the parser: only a counted line's date and quantity must be readable.
+	{ key: 'createdAt', names: ['createdAt'], required: true, type: 'raw' },
+	{ key: 'quantity', names: ['returnOrderItems.quantity'], required: true, type: 'raw' },
 	{ key: 'reason', names: ['reason', 'returnOrderItems.reason', 'motif'] },
 	{ key: 'sku', names: ['returnOrderItems.sku', 'sku'] }
-];
+] as const satisfies readonly ColumnSpec[];
 
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Europe/Paris',
@@ -75,50 +76,41 @@ export function readCreatedAt(v: Cell): { at: number | null; day: string | null 
 
 export function parseRetours(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
-	const { headerRow, index } = findHeader(sheet, RETOURS_COLUMNS, ctx.fileName);
-	const rows: RetourRow[] = [];
-	const errors: ParseResult['errors'] = [];
 	const states: Record<string, number> = {};
 	const returned = new Set<string>();
-	const total = sheet.rows.length;
-
-	for (let r = headerRow + 1; r < total; r++) {
-		const raw = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (raw.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (raw[index[key]] ?? null) : null);
-		const id = cellText(at('id'));
-		const state = cellText(at('state'));
-		const counted = state === RETURNED;
-		const problems: string[] = [];
-		if (!id && counted) problems.push('id (retour) vide');
-		const created = readCreatedAt(at('createdAt'));
-		if (!created.day && counted)
-			problems.push(`createdAt illisible « ${cellText(at('createdAt')) || 'vide'} »`);
-		const rawQty = at('quantity');
-		const quantity = isBlank(rawQty) ? null : parseNumber(rawQty);
-		if (counted && (quantity === null || quantity < 0 || !Number.isInteger(quantity)))
-			problems.push(`quantité illisible « ${cellText(rawQty) || 'vide'} » (nombre entier attendu)`);
-		if (problems.length) {
-			errors.push({ line, message: `ligne ${line} (retour ${id || '?'}) : ${problems.join(', ')}` });
-			continue;
+	const { rows, errors, index } = readTable(sheet, RETOURS_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		message: (problems, l) => `ligne ${l.line} (retour ${l.cell('id') || '?'}) : ${problems.join(', ')}`,
+		row: (l): RetourRow | null => {
+			const id = l.cell('id');
+			const state = l.cell('state');
+			const counted = state === RETURNED;
+			if (!id && counted) l.problems.push('id (retour) vide');
+			const created = readCreatedAt(l.at('createdAt'));
+			if (!created.day && counted)
+				l.problems.push(`createdAt illisible « ${cellText(l.at('createdAt')) || 'vide'} »`);
+			const rawQty = l.at('quantity');
+			const quantity = isBlank(rawQty) ? null : parseNumber(rawQty);
+			if (counted && (quantity === null || quantity < 0 || !Number.isInteger(quantity)))
+				l.problems.push(`quantité illisible « ${cellText(rawQty) || 'vide'} » (nombre entier attendu)`);
+			if (l.problems.length) return null;
+			states[state || '(vide)'] = (states[state || '(vide)'] ?? 0) + 1;
+			if (counted) returned.add(id);
+			return {
+				_line: l.line,
+				id,
+				state,
+				client: l.cell('client'),
+				order: l.cell('order'),
+				createdAt: created.at,
+				day: created.day,
+				quantity: quantity !== null && Number.isFinite(quantity) ? quantity : 0,
+				reason: l.cell('reason'),
+				sku: l.cell('sku')
+			};
 		}
-		states[state || '(vide)'] = (states[state || '(vide)'] ?? 0) + 1;
-		if (counted) returned.add(id);
-		rows.push({
-			_line: line,
-			id,
-			state,
-			client: cellText(at('client')),
-			order: cellText(at('order')),
-			createdAt: created.at,
-			day: created.day,
-			quantity: quantity !== null && Number.isFinite(quantity) ? quantity : 0,
-			reason: cellText(at('reason')),
-			sku: cellText(at('sku'))
-		});
-		if (r % 5000 === 0) ctx.onProgress?.(r, total);
-	}
+	});
 
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	const days = rows.flatMap((row) => (row.state === RETURNED && row.day ? [row.day] : [])).sort();

@@ -3,6 +3,7 @@
  * then detail sections whose header ("Date", "N° d'objet", "Poids", "Montant HT"…) repeats on every
  * page; each parcel row is followed by its surcharge rows (label, amount in the amount column).
  */
+import { readTable, type ColumnSpec, type TableLine } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
@@ -115,19 +116,22 @@ export function classifySurcharge(label: string, amountCents: number | null = nu
 	return null;
 }
 
-interface Columns {
-	date: number;
-	tracking: number;
-	weight: number;
-	amount: number;
-	country: number;
-	recipient: number;
-	product: number;
-	obs: number;
-}
+/** The detail columns, found in each section's header by detectColumns; the parser reads the raw ones. */
+const CHRONO_COLUMNS = [
+	{ key: 'date', names: ['Date'], type: 'raw' },
+	{ key: 'tracking', names: ["N° d'objet"], type: 'raw' },
+	{ key: 'weight', names: ['Poids'], type: 'raw' },
+	{ key: 'amount', names: ['Montant HT'], type: 'raw' },
+	{ key: 'country', names: ['Pays'], type: 'upper' },
+	{ key: 'recipient', names: ['Destinataire'] },
+	{ key: 'product', names: ['Produit'] },
+	{ key: 'obs', names: ['Obs'] }
+] as const satisfies readonly ColumnSpec[];
+
+type Columns = Record<(typeof CHRONO_COLUMNS)[number]['key'], number>;
 
 /** A detail header: within its first 10 cells, one reading "Date" and one containing "objet". */
-export function detectColumns(row: Cell[]): Columns | null {
+function detectColumns(row: Cell[]): Columns | null {
 	const keys = row.map(headerKey);
 	const head = keys.slice(0, 10);
 	if (!head.includes('date') || !head.some((k) => k.includes('objet'))) return null;
@@ -188,133 +192,118 @@ function recapTotal(row: Cell[]): number | null {
 	return amounts.length ? parseCents(amounts[amounts.length - 1]) : null;
 }
 
-export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseResult {
-	const invoice = invoiceNumber(sheets, ctx.fileName);
-	const rows: ChronoRow[] = [];
-	const errors: ParseResult['errors'] = [];
-	const unknownLabels: { line: number; label: string; amountCents: number }[] = [];
-	let sections = 0;
-	let fileTotal: number | null = null;
+/** What reading the detail rows carries from row to row, and from one sheet to the next. */
+interface Detail {
+	invoice: string;
+	multiSheet: boolean;
 	/** The parcel row above: surcharge rows belong to it. `rejected` when its own row could not be read. */
-	let parcel: { tracking: string; date: string | null; rejected?: number } | null = null;
-	const multiSheet = invoiceSheets(sheets).length > 1;
+	parcel: { tracking: string; date: string | null; rejected?: number } | null;
+	unknownLabels: { line: number; label: string; amountCents: number }[];
+}
 
-	for (const sheet of invoiceSheets(sheets)) {
-		let cols: Columns | null = null;
-		sheet.rows.forEach((row, r) => {
-			const line = r + 1;
-			const where = multiSheet ? `${sheet.name}, ligne ${line}` : `ligne ${line}`;
-			const header = detectColumns(row);
-			if (header) {
-				cols = header;
-				sections++;
-				return;
-			}
-			// Above the first detail header is the invoice's recap block: only its "Total HT" is read, for the
-			// reconciliation (RULINGS 21); the surcharges are read from the detail rows (RULINGS 8).
-			if (!cols) {
-				const recap = recapTotal(row);
-				if (recap !== null) fileTotal = (fileTotal ?? 0) + recap;
-				return;
-			}
-			if (row.every(isBlank)) return;
-			const c: Columns = cols;
-			const at = (i: number): Cell => (i >= 0 ? (row[i] ?? null) : null);
-			const amount = at(c.amount);
-			const amountCents = parseCents(amount);
-			// A dated, priced row without a readable tracking is still a billed parcel (RULINGS 21).
-			const tracking =
-				trackingOf(row, c.tracking) ?? (parseDay(at(c.date)) && amountCents !== null ? '' : null);
+/** A detail row of a sheet: a parcel, a surcharge of the parcel above, another billed row, or nothing. */
+function detailRow(detail: Detail, sheet: RawSheet) {
+	const { invoice } = detail;
+	return (l: TableLine<typeof CHRONO_COLUMNS>): ChronoRow | null => {
+		const where = detail.multiSheet ? `${sheet.name}, ligne ${l.line}` : `ligne ${l.line}`;
+		const c = l.index as Columns;
+		const amount = l.at('amount');
+		const amountCents = parseCents(amount);
+		// A dated, priced row without a readable tracking is still a billed parcel (RULINGS 21).
+		const tracking =
+			trackingOf(l.raw, c.tracking) ?? (parseDay(l.at('date')) && amountCents !== null ? '' : null);
 
-			if (tracking !== null) {
-				const rawDate = at(c.date);
-				const date = parseDay(rawDate);
-				const rawWeight = at(c.weight);
-				const weightKg = parseNumber(rawWeight);
-				const problems: string[] = [];
-				if (!date) problems.push(`date illisible « ${cellText(rawDate)} »`);
-				if (amountCents === null) problems.push(`montant illisible « ${cellText(amount)} »`);
-				if (weightKg === null && !isBlank(rawWeight))
-					problems.push(`poids illisible « ${cellText(rawWeight)} »`);
-				parcel = { tracking, date, rejected: problems.length ? line : undefined };
-				if (problems.length) {
-					errors.push({
-						line,
-						message: `${where} (${tracking || 'sans tracking'}) : ${problems.join(', ')}`
-					});
-					return;
-				}
-				rows.push({
-					kind: 'envoi',
-					tracking,
-					date,
-					weightKg,
-					amountCents: amountCents ?? 0,
-					country: cellText(at(c.country)).toUpperCase(),
-					recipient: cellText(at(c.recipient)),
-					product: cellText(at(c.product)),
-					obs: cellText(at(c.obs)),
-					invoice,
-					sheet: sheet.name,
-					_line: line
-				});
-				return;
+		if (tracking !== null) {
+			const rawDate = l.at('date');
+			const date = parseDay(rawDate);
+			const rawWeight = l.at('weight');
+			const weightKg = parseNumber(rawWeight);
+			const problems: string[] = [];
+			if (!date) problems.push(`date illisible « ${cellText(rawDate)} »`);
+			if (amountCents === null) problems.push(`montant illisible « ${cellText(amount)} »`);
+			if (weightKg === null && !isBlank(rawWeight))
+				problems.push(`poids illisible « ${cellText(rawWeight)} »`);
+			detail.parcel = { tracking, date, rejected: problems.length ? l.line : undefined };
+			if (problems.length) {
+				l.problems.push(`${where} (${tracking || 'sans tracking'}) : ${problems.join(', ')}`);
+				return null;
 			}
-
-			const label = row
-				.filter((cell, i) => i !== c.amount && typeof cell === 'string' && cell.trim() !== '')
-				.map((cell) => String(cell).trim())
-				.join(' ');
-			if (!label || SUBTOTAL.test(headerKey(label))) return;
-			const type = classifySurcharge(label, amountCents);
-			if (!type) {
-				// Units row under the header ("kg", "EUR") carries no amount; anything else billed is reported.
-				if (!amountCents) return;
-				unknownLabels.push({ line, label, amountCents });
-				if (parcel && !parcel.rejected) {
-					const { tracking, date } = parcel;
-					rows.push({
-						kind: 'autre',
-						tracking,
-						date,
-						label,
-						amountCents,
-						invoice,
-						sheet: sheet.name,
-						_line: line
-					});
-				}
-				return;
-			}
-			if (!parcel) {
-				errors.push({ line, message: `${where} : supplément « ${label} » sans colis au-dessus` });
-				return;
-			}
-			if (parcel.rejected) {
-				errors.push({
-					line,
-					message: `${where} : supplément « ${label} » du colis ${parcel.tracking}, dont la ligne ${parcel.rejected} est illisible`
-				});
-				return;
-			}
-			if (amountCents === null) {
-				errors.push({ line, message: `${where} : montant illisible pour le supplément « ${label} »` });
-				return;
-			}
-			rows.push({
-				kind: 'surplus',
-				tracking: parcel.tracking,
-				date: parcel.date,
-				type,
-				label,
-				amountCents,
+			return {
+				kind: 'envoi',
+				tracking,
+				date,
+				weightKg,
+				amountCents: amountCents ?? 0,
+				country: l.cell('country'),
+				recipient: l.cell('recipient'),
+				product: l.cell('product'),
+				obs: l.cell('obs'),
 				invoice,
 				sheet: sheet.name,
-				_line: line
-			});
-		});
-	}
+				_line: l.line
+			};
+		}
 
+		const label = l.raw
+			.filter((cell, i) => i !== c.amount && typeof cell === 'string' && cell.trim() !== '')
+			.map((cell) => String(cell).trim())
+			.join(' ');
+		if (!label || SUBTOTAL.test(headerKey(label))) return null;
+		const type = classifySurcharge(label, amountCents);
+		const { parcel } = detail;
+		if (!type) {
+			// Units row under the header ("kg", "EUR") carries no amount; anything else billed is reported.
+			if (!amountCents) return null;
+			detail.unknownLabels.push({ line: l.line, label, amountCents });
+			if (!parcel || parcel.rejected) return null;
+			const { tracking, date } = parcel;
+			return { kind: 'autre', tracking, date, label, amountCents, invoice, sheet: sheet.name, _line: l.line };
+		}
+		if (!parcel) {
+			l.problems.push(`${where} : supplément « ${label} » sans colis au-dessus`);
+			return null;
+		}
+		if (parcel.rejected) {
+			l.problems.push(
+				`${where} : supplément « ${label} » du colis ${parcel.tracking}, dont la ligne ${parcel.rejected} est illisible`
+			);
+			return null;
+		}
+		if (amountCents === null) {
+			l.problems.push(`${where} : montant illisible pour le supplément « ${label} »`);
+			return null;
+		}
+		return {
+			kind: 'surplus',
+			tracking: parcel.tracking,
+			date: parcel.date,
+			type,
+			label,
+			amountCents,
+			invoice,
+			sheet: sheet.name,
+			_line: l.line
+		};
+	};
+}
+
+export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseResult {
+	const invoice = invoiceNumber(sheets, ctx.fileName);
+	const detail: Detail = {
+		invoice,
+		multiSheet: invoiceSheets(sheets).length > 1,
+		parcel: null,
+		unknownLabels: []
+	};
+	const tables = invoiceSheets(sheets).map((sheet) => ({
+		sheet,
+		...readTable(sheet, CHRONO_COLUMNS, {
+			fileName: ctx.fileName,
+			header: detectColumns,
+			row: detailRow(detail, sheet)
+		})
+	}));
+	const sections = tables.reduce((n, t) => n + t.sections, 0);
 	if (!sections) {
 		throw new PilotError('missing-column', {
 			file: ctx.fileName,
@@ -327,6 +316,14 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 		});
 	}
 
+	const rows = tables.flatMap((t) => t.rows);
+	const errors = tables.flatMap((t) => t.errors);
+	// Above the first detail header is the invoice's recap block: only its "Total HT" is read, for the
+	// reconciliation (RULINGS 21); the surcharges are read from the detail rows (RULINGS 8).
+	const recaps = tables.flatMap(({ sheet, headerRow }) =>
+		(headerRow < 0 ? sheet.rows : sheet.rows.slice(0, headerRow)).flatMap((row) => recapTotal(row) ?? [])
+	);
+	const fileTotal = recaps.length ? recaps.reduce((sum, cents) => sum + cents, 0) : null;
 	const envois = rows.filter((r) => r.kind === 'envoi').length;
 	if (!envois && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	const days = rows.flatMap((r) => (r.kind === 'envoi' && r.date ? [r.date] : [])).sort();
@@ -341,7 +338,7 @@ export function parseChronopost(sheets: RawSheet[], ctx: ParseContext): ParseRes
 			sections,
 			envois,
 			surplus: rows.filter((r) => r.kind === 'surplus').length,
-			unknownLabels,
+			unknownLabels: detail.unknownLabels,
 			...(fileTotal === null ? {} : { fileTotal: { cents: fileTotal, label: 'récapitulatif, Total HT' } })
 		}
 	};

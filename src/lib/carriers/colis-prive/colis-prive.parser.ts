@@ -4,20 +4,12 @@
  * Windows-1252 (legacy CP-2); amounts are French numbers read into cents, and an unreadable amount is
  * reported with its line (legacy CP-3: it aborted the whole analysis), never read as zero.
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { readTable, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
-import type { Cell, RawSheet } from '$lib/intake/read';
+import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import {
-	cellText,
-	dominantMonth,
-	isBlank,
-	normalisePostcode,
-	parseCents,
-	parseDay,
-	parseNumber
-} from '$lib/intake/values';
+import { dominantMonth } from '$lib/intake/values';
 
 export interface ColisPriveRow {
 	/** Normalised tracking (the matching key, legacy CP-4); '' when the line has none. */
@@ -37,61 +29,50 @@ export interface ColisPriveRow {
 	_line: number;
 }
 
-export const COLIS_PRIVE_COLUMNS: ColumnSpec[] = [
+/** Blank amounts and weights stay null; anything written must read as a number. */
+export const COLIS_PRIVE_COLUMNS = [
 	{ key: 'tracking', names: ['Tracking'], required: true },
-	{ key: 'weight', names: ['Poids facturé'], required: true },
-	{ key: 'majoration', names: ['Majoration service'], required: true },
-	{ key: 'postcode', names: ['Code Postal'], required: true },
-	{ key: 'date', names: ['Date'] },
+	{ key: 'weight', names: ['Poids facturé'], required: true, type: 'number', label: 'poids facturé' },
+	{
+		key: 'majoration',
+		names: ['Majoration service'],
+		required: true,
+		type: 'cents',
+		label: 'majoration service'
+	},
+	{ key: 'postcode', names: ['Code Postal'], required: true, type: 'postcode' },
+	{ key: 'date', names: ['Date'], type: 'day', label: 'date' },
 	{ key: 'city', names: ['Ville'] },
-	{ key: 'prixHt', names: ['Prix HT'] },
-	{ key: 'totalHt', names: ['Total HT'] }
-];
+	{ key: 'prixHt', names: ['Prix HT'], type: 'cents', label: 'prix HT' },
+	{ key: 'totalHt', names: ['Total HT'], type: 'cents', label: 'total HT' }
+] as const satisfies readonly ColumnSpec[];
 
 export function parseColisPrive(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
 	if (!sheet) throw new PilotError('empty-file', { file: ctx.fileName });
-	const { headerRow, index } = findHeader(sheet, COLIS_PRIVE_COLUMNS, ctx.fileName);
-	const rows: ColisPriveRow[] = [];
-	const errors: ParseResult['errors'] = [];
-
-	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-		const row = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (row.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (row[index[key]] ?? null) : null);
-		const problems: string[] = [];
-		/** Blank stays null; anything written must read as a number. */
-		const read = <T>(key: string, label: string, parse: (v: Cell) => T | null): T | null => {
-			const v = at(key);
-			if (isBlank(v)) return null;
-			const n = parse(v);
-			if (n === null) problems.push(`${label} illisible « ${cellText(v)} »`);
-			return n;
-		};
-		const rawDate = at('date');
-		const day = parseDay(rawDate);
-		if (!day && !isBlank(rawDate)) problems.push(`date illisible « ${cellText(rawDate)} »`);
-		const parsed: ColisPriveRow = {
-			tracking: normaliseTracking(at('tracking')),
-			trackingText: cellText(at('tracking')),
-			day,
-			postcode: normalisePostcode(at('postcode')),
-			city: cellText(at('city')),
-			weightKg: read('weight', 'poids facturé', parseNumber),
-			majorationCents: read('majoration', 'majoration service', parseCents),
-			prixHtCents: read('prixHt', 'prix HT', parseCents),
-			totalHtCents: read('totalHt', 'total HT', parseCents),
-			_line: line
-		};
-		if (parsed.weightKg !== null && parsed.weightKg < 0) problems.push('poids facturé négatif');
-		if (problems.length)
-			errors.push({
-				line,
-				message: `ligne ${line} (${parsed.trackingText || 'sans tracking'}) : ${problems.join(', ')}`
-			});
-		else rows.push(parsed);
-	}
+	const { rows, errors, index } = readTable(sheet, COLIS_PRIVE_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		message: (problems, l) =>
+			`ligne ${l.line} (${l.cell('tracking') || 'sans tracking'}) : ${problems.join(', ')}`,
+		row: (l): ColisPriveRow => {
+			const day = l.cell('date');
+			const parsed: ColisPriveRow = {
+				tracking: normaliseTracking(l.at('tracking')),
+				trackingText: l.cell('tracking'),
+				day,
+				postcode: l.cell('postcode'),
+				city: l.cell('city'),
+				weightKg: l.cell('weight'),
+				majorationCents: l.cell('majoration'),
+				prixHtCents: l.cell('prixHt'),
+				totalHtCents: l.cell('totalHt'),
+				_line: l.line
+			};
+			if (parsed.weightKg !== null && parsed.weightKg < 0) l.problems.push('poids facturé négatif');
+			return parsed;
+		}
+	});
 
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	const days = rows.flatMap((r) => (r.day ? [r.day] : [])).sort();

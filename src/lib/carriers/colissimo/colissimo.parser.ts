@@ -6,20 +6,12 @@
  * `8R` matched trimmed and upper-cased (CO-6), missing columns named (CO-5), unreadable cells reported
  * with their line instead of read as 0.
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { quotedUnreadable, readTable, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
-import type { Cell, RawSheet } from '$lib/intake/read';
+import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import {
-	cellText,
-	dominantMonth,
-	isBlank,
-	normalisePostcode,
-	parseCents,
-	parseDay,
-	parseNumber
-} from '$lib/intake/values';
+import { cellText, dominantMonth } from '$lib/intake/values';
 
 /** The product code of a return label. */
 export const RETURN_PRODUCT = '8R';
@@ -48,26 +40,18 @@ export interface ColissimoRow {
 	totalCents: number;
 }
 
-export const COLISSIMO_COLUMNS: ColumnSpec[] = [
-	{ key: 'product', names: ['Code produit'], required: true },
+export const COLISSIMO_COLUMNS = [
+	{ key: 'product', names: ['Code produit'], required: true, type: 'upper' },
 	{ key: 'tracking', names: ['Tracking', 'Numéro de colis', 'N° de colis'], required: true },
-	{ key: 'day', names: ['Date PCH', 'Date de prise en charge'] },
+	{ key: 'day', names: ['Date PCH', 'Date de prise en charge'], type: 'day' },
 	{ key: 'productLabel', names: ['Libellé produit'] },
-	{ key: 'postcode', names: ['Code Postal', 'CP'] },
-	{ key: 'country', names: ['Pays'] },
-	{ key: 'weight', names: ['Poids', 'Poids (kg)'] },
-	{ key: 'prix', names: ['Prix', 'Prix HT'] },
-	{ key: 'majoration', names: ['Majoration service', 'Majoration'] },
-	{ key: 'total', names: ['Total', 'Total TTC'], required: true }
-];
-
-type MoneyKey = 'prixCents' | 'majorationCents' | 'totalCents';
-
-const MONEY: [MoneyKey, string, string][] = [
-	['prixCents', 'prix', 'Prix'],
-	['majorationCents', 'majoration', 'Majoration service'],
-	['totalCents', 'total', 'Total']
-];
+	{ key: 'postcode', names: ['Code Postal', 'CP'], type: 'postcode', country: 'country' },
+	{ key: 'country', names: ['Pays'], type: 'upper' },
+	{ key: 'weight', names: ['Poids', 'Poids (kg)'], type: 'number' },
+	{ key: 'prix', names: ['Prix', 'Prix HT'], type: 'cents' },
+	{ key: 'majoration', names: ['Majoration service', 'Majoration'], type: 'cents' },
+	{ key: 'total', names: ['Total', 'Total TTC'], required: true, type: 'cents' }
+] as const satisfies readonly ColumnSpec[];
 
 export function isReturn(row: Pick<ColissimoRow, 'product'>): boolean {
 	return row.product === RETURN_PRODUCT;
@@ -76,58 +60,39 @@ export function isReturn(row: Pick<ColissimoRow, 'product'>): boolean {
 export function parseColissimo(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
 	if (!sheet) throw new PilotError('empty-file', { file: ctx.fileName });
-	const { headerRow, index } = findHeader(sheet, COLISSIMO_COLUMNS, ctx.fileName);
-	const rows: ColissimoRow[] = [];
-	const errors: ParseResult['errors'] = [];
-	const total = sheet.rows.length;
-
-	for (let r = headerRow + 1; r < total; r++) {
-		if (r % 5000 === 0) ctx.onProgress?.(r, total);
-		const row = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (row.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (row[index[key]] ?? null) : null);
-		const problems: string[] = [];
-		// Blank money is 0 (an empty "Majoration service"); anything written must read as an amount.
-		const money = {} as Record<MoneyKey, number>;
-		for (const [key, column, header] of MONEY) {
-			const v = at(column);
-			const cents = isBlank(v) ? 0 : parseCents(v);
-			if (cents === null) problems.push(`« ${header} » illisible : « ${cellText(v)} »`);
-			money[key] = cents ?? 0;
+	const { rows, errors, headerRow } = readTable(sheet, COLISSIMO_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		unreadable: quotedUnreadable,
+		message: (problems, l) =>
+			`ligne ${l.line} (${l.cell('tracking') || 'sans tracking'}) : ${problems.join(' ; ')}`,
+		row: (l): ColissimoRow => {
+			// Blank money is 0 (an empty "Majoration service"); anything written must read as an amount.
+			const prixCents = l.cell('prix') ?? 0;
+			const majorationCents = l.cell('majoration') ?? 0;
+			const totalCents = l.cell('total') ?? 0;
+			const day = l.cell('day');
+			const weightKg = l.cell('weight');
+			if (weightKg !== null && weightKg < 0)
+				l.problems.push(quotedUnreadable('Poids', cellText(l.at('weight'))));
+			const product = l.cell('product');
+			if (!product) l.problems.push('« Code produit » vide');
+			return {
+				_line: l.line,
+				product,
+				productLabel: l.cell('productLabel'),
+				tracking: normaliseTracking(l.at('tracking')),
+				trackingText: l.cell('tracking'),
+				day,
+				postcode: l.cell('postcode'),
+				country: l.cell('country'),
+				weightKg,
+				prixCents,
+				majorationCents,
+				totalCents
+			};
 		}
-		const rawDay = at('day');
-		const day = isBlank(rawDay) ? null : parseDay(rawDay);
-		if (!isBlank(rawDay) && !day) problems.push(`« Date PCH » illisible : « ${cellText(rawDay)} »`);
-		const rawWeight = at('weight');
-		const weightKg = isBlank(rawWeight) ? null : parseNumber(rawWeight);
-		if (!isBlank(rawWeight) && (weightKg === null || weightKg < 0))
-			problems.push(`« Poids » illisible : « ${cellText(rawWeight)} »`);
-		const product = cellText(at('product')).toUpperCase();
-		const trackingText = cellText(at('tracking'));
-		if (!product) problems.push('« Code produit » vide');
-		if (problems.length) {
-			errors.push({
-				line,
-				message: `ligne ${line} (${trackingText || 'sans tracking'}) : ${problems.join(' ; ')}`
-			});
-			continue;
-		}
-		const country = cellText(at('country')).toUpperCase();
-		rows.push({
-			_line: line,
-			product,
-			productLabel: cellText(at('productLabel')),
-			tracking: normaliseTracking(at('tracking')),
-			trackingText,
-			day,
-			postcode: normalisePostcode(at('postcode'), country),
-			country,
-			weightKg,
-			...money
-		});
-	}
-	ctx.onProgress?.(total, total);
+	});
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	// The dates of the returns, the lines the module analyses: they set the 3PL window (an outbound line
 	// picked up in December must not ask for December's 3PL file).

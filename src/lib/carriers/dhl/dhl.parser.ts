@@ -3,12 +3,12 @@
  * extra charges XC1–XC5. Columns are found by name (BOM, `;` and Windows-1252 are handled by the reader);
  * amounts are parsed as French or English numbers into cents.
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { readTable, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
-import type { Cell, RawSheet } from '$lib/intake/read';
+import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { cellText, isBlank, parseCents, parseDay, parseNumber } from '$lib/intake/values';
+import { parseCents } from '$lib/intake/values';
 
 export const XC_SLOTS = [1, 2, 3, 4, 5] as const;
 
@@ -45,110 +45,88 @@ export interface DhlRow {
 	_line: number;
 }
 
-const xcColumns = (n: number): ColumnSpec[] => [
-	{ key: `xc${n}Code`, names: [`XC${n} Code`] },
-	{ key: `xc${n}Name`, names: [`XC${n} Name`] },
-	{ key: `xc${n}Charge`, names: [`XC${n} Charge`] },
-	{ key: `xc${n}Tax`, names: [`XC${n} Tax`] },
-	{ key: `xc${n}Total`, names: [`XC${n} Total`] }
-];
+const xcColumns = (n: (typeof XC_SLOTS)[number]) =>
+	[
+		{ key: `xc${n}Code`, names: [`XC${n} Code`] },
+		{ key: `xc${n}Name`, names: [`XC${n} Name`] },
+		{ key: `xc${n}Charge`, names: [`XC${n} Charge`], type: 'cents' },
+		{ key: `xc${n}Tax`, names: [`XC${n} Tax`], type: 'cents' },
+		{ key: `xc${n}Total`, names: [`XC${n} Total`], type: 'cents' }
+	] as const;
 
-export const DHL_COLUMNS: ColumnSpec[] = [
-	{ key: 'lineType', names: ['Line Type'], required: true },
+export const DHL_COLUMNS = [
+	{ key: 'lineType', names: ['Line Type'], required: true, type: 'upper' },
 	{ key: 'shipment', names: ['Shipment Number'], required: true },
-	{ key: 'date', names: ['Shipment Date'] },
+	{ key: 'date', names: ['Shipment Date'], type: 'day', label: 'date' },
 	{ key: 'invoice', names: ['Invoice Number'] },
 	{ key: 'product', names: ['Product Name'] },
 	{ key: 'sender', names: ['Senders Name'] },
 	{ key: 'destName', names: ['Dest Name'] },
-	{ key: 'destCountry', names: ['Dest Country Code'] },
-	{ key: 'weight', names: ['Weight (kg)', 'Weight'] },
+	{ key: 'destCountry', names: ['Dest Country Code'], type: 'upper' },
+	{ key: 'weight', names: ['Weight (kg)', 'Weight'], type: 'number', label: 'poids' },
 	{ key: 'currency', names: ['Currency'] },
-	{ key: 'base', names: ['Weight Charge'], required: true },
-	{ key: 'baseTax', names: ['Weight Tax (VAT)'] },
+	{ key: 'base', names: ['Weight Charge'], required: true, type: 'cents' },
+	{ key: 'baseTax', names: ['Weight Tax (VAT)'], type: 'cents' },
 	...XC_SLOTS.flatMap(xcColumns),
-	{ key: 'xcTotal', names: ['Total Extra Charges (XC)'] },
-	{ key: 'xcTax', names: ['Total Extra Charges Tax'] },
-	{ key: 'totalHt', names: ['Total amount (excl. VAT)'], required: true },
-	{ key: 'totalTax', names: ['Total Tax'] },
-	{ key: 'totalTtc', names: ['Total amount (incl. VAT)'], required: true }
-];
+	{ key: 'xcTotal', names: ['Total Extra Charges (XC)'], type: 'cents' },
+	{ key: 'xcTax', names: ['Total Extra Charges Tax'], type: 'cents' },
+	{ key: 'totalHt', names: ['Total amount (excl. VAT)'], required: true, type: 'cents' },
+	{ key: 'totalTax', names: ['Total Tax'], type: 'cents' },
+	{ key: 'totalTtc', names: ['Total amount (incl. VAT)'], required: true, type: 'cents' }
+] as const satisfies readonly ColumnSpec[];
 
 export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
-	const { headerRow, index } = findHeader(sheet, DHL_COLUMNS, ctx.fileName);
-	const rows: DhlRow[] = [];
-	const errors: ParseResult['errors'] = [];
 	const lineTypes: Record<string, number> = {};
 	/** The invoice's own total: Σ of its `I` lines' total excl. VAT (one per invoice in the file). */
 	let invoiceTotal: number | null = null;
-
-	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-		const row = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (row.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (row[index[key]] ?? null) : null);
-		const text = (key: string) => cellText(at(key));
-		const type = text('lineType').toUpperCase();
-		lineTypes[type || '(vide)'] = (lineTypes[type || '(vide)'] ?? 0) + 1;
-		if (type === 'I') {
-			const cents = parseCents(at('totalHt'));
-			if (cents !== null) invoiceTotal = (invoiceTotal ?? 0) + cents;
+	const { rows, errors, index } = readTable(sheet, DHL_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		message: (problems, l) =>
+			`ligne ${l.line} (${l.cell('shipment') || 'sans numéro'}) : ${problems.join(', ')}`,
+		row: (l): DhlRow | null => {
+			const type = l.cell('lineType');
+			lineTypes[type || '(vide)'] = (lineTypes[type || '(vide)'] ?? 0) + 1;
+			if (type === 'I') {
+				const cents = parseCents(l.at('totalHt'));
+				if (cents !== null) invoiceTotal = (invoiceTotal ?? 0) + cents;
+			}
+			if (type !== 'S') return null;
+			// A shipment line without its number is kept: NON ATTRIBUÉ, « tracking absent » (RULINGS 21).
+			const tracking = normaliseTracking(l.at('shipment'));
+			const weightKg = l.cell('weight');
+			const date = l.cell('date');
+			// Blank money is 0 (an empty XC slot); anything written must parse.
+			return {
+				tracking,
+				shipmentNumber: l.cell('shipment'),
+				date,
+				invoice: l.cell('invoice'),
+				product: l.cell('product'),
+				sender: l.cell('sender'),
+				destName: l.cell('destName'),
+				destCountry: l.cell('destCountry'),
+				weightKg,
+				currency: l.cell('currency') || 'EUR',
+				baseCents: l.cell('base') ?? 0,
+				baseTaxCents: l.cell('baseTax') ?? 0,
+				xc: XC_SLOTS.map((n) => ({
+					code: l.cell(`xc${n}Code`),
+					name: l.cell(`xc${n}Name`),
+					chargeCents: l.cell(`xc${n}Charge`) ?? 0,
+					taxCents: l.cell(`xc${n}Tax`) ?? 0,
+					totalCents: l.cell(`xc${n}Total`) ?? 0
+				})),
+				xcTotalCents: l.cell('xcTotal') ?? 0,
+				xcTaxCents: l.cell('xcTax') ?? 0,
+				totalHtCents: l.cell('totalHt') ?? 0,
+				totalTaxCents: l.cell('totalTax') ?? 0,
+				totalTtcCents: l.cell('totalTtc') ?? 0,
+				_line: l.line
+			};
 		}
-		if (type !== 'S') continue;
-
-		const problems: string[] = [];
-		/** Blank is 0 (an empty XC slot); anything written must parse. */
-		const cents = (key: string, label: string): number => {
-			const v = at(key);
-			if (isBlank(v)) return 0;
-			const c = parseCents(v);
-			if (c === null) problems.push(`${label} illisible « ${cellText(v)} »`);
-			return c ?? 0;
-		};
-		// A shipment line without its number is kept: NON ATTRIBUÉ, « tracking absent » (RULINGS 21).
-		const tracking = normaliseTracking(at('shipment'));
-		const rawWeight = at('weight');
-		const weightKg = parseNumber(rawWeight);
-		if (weightKg === null && !isBlank(rawWeight)) problems.push(`poids illisible « ${cellText(rawWeight)} »`);
-		const rawDate = at('date');
-		const date = parseDay(rawDate);
-		if (!date && !isBlank(rawDate)) problems.push(`date illisible « ${cellText(rawDate)} »`);
-
-		const parsed: DhlRow = {
-			tracking,
-			shipmentNumber: text('shipment'),
-			date,
-			invoice: text('invoice'),
-			product: text('product'),
-			sender: text('sender'),
-			destName: text('destName'),
-			destCountry: text('destCountry').toUpperCase(),
-			weightKg,
-			currency: text('currency') || 'EUR',
-			baseCents: cents('base', 'Weight Charge'),
-			baseTaxCents: cents('baseTax', 'Weight Tax (VAT)'),
-			xc: XC_SLOTS.map((n) => ({
-				code: text(`xc${n}Code`),
-				name: text(`xc${n}Name`),
-				chargeCents: cents(`xc${n}Charge`, `XC${n} Charge`),
-				taxCents: cents(`xc${n}Tax`, `XC${n} Tax`),
-				totalCents: cents(`xc${n}Total`, `XC${n} Total`)
-			})),
-			xcTotalCents: cents('xcTotal', 'Total Extra Charges (XC)'),
-			xcTaxCents: cents('xcTax', 'Total Extra Charges Tax'),
-			totalHtCents: cents('totalHt', 'Total amount (excl. VAT)'),
-			totalTaxCents: cents('totalTax', 'Total Tax'),
-			totalTtcCents: cents('totalTtc', 'Total amount (incl. VAT)'),
-			_line: line
-		};
-		if (problems.length)
-			errors.push({
-				line,
-				message: `ligne ${line} (${parsed.shipmentNumber || 'sans numéro'}) : ${problems.join(', ')}`
-			});
-		else rows.push(parsed);
-	}
+	});
 
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	const days = rows.flatMap((r) => (r.date ? [r.date] : [])).sort();

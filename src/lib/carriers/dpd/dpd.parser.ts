@@ -3,20 +3,10 @@
  * Fixes of the legacy: French amounts are read ("7,30" was 0), unreadable cells and ID-less rows carrying
  * money (total rows) are reported instead of being silently zeroed or counted as expeditions.
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { quotedUnreadable, readTable, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
-import { normaliseTracking } from '$lib/intake/tracking';
-import {
-	cellText,
-	dominantMonth,
-	headerKey,
-	isBlank,
-	normalisePostcode,
-	parseCents,
-	parseDay,
-	parseNumber
-} from '$lib/intake/values';
+import { cellText, dominantMonth, headerKey, parseNumber } from '$lib/intake/values';
 import { PilotError } from '$lib/i18n/errors';
 
 /** A DPD invoice line as stored. */
@@ -39,39 +29,48 @@ export interface DpdRow {
 	clrCents: number;
 }
 
-type MoneyKey =
-	'transportCents' | 'supplementCents' | 'retourCents' | 'fuelCents' | 'participationCents' | 'clrCents';
+/** Money columns, in the order their problems are reported; blank is 0. */
+const MONEY = [
+	'transportCents',
+	'supplementCents',
+	'retourCents',
+	'fuelCents',
+	'participationCents',
+	'clrCents'
+] as const;
+type MoneyKey = (typeof MONEY)[number];
 
-/** Money columns: record key → the invoice's header (for messages). */
-const MONEY: [MoneyKey, string][] = [
-	['transportCents', 'Prix transport'],
-	['supplementCents', 'Supplément île et montagne'],
-	['retourCents', 'Fact. Retour expédition'],
-	['fuelCents', 'Indexation gasoil'],
-	['participationCents', 'Participation Sureté'],
-	['clrCents', 'Contribution Logistique Responsable']
-];
-
-export const DPD_COLUMNS: ColumnSpec[] = [
-	{ key: 'dpdId', names: ['DPD ID'], required: true },
+export const DPD_COLUMNS = [
+	{ key: 'dpdId', names: ['DPD ID'], required: true, type: 'tracking' },
 	{ key: 'colis', names: ['N° Colis', 'No Colis', 'Numéro de colis'] },
-	{ key: 'day', names: ['Date expédition', "Date d'expédition"] },
+	{ key: 'day', names: ['Date expédition', "Date d'expédition"], type: 'day' },
 	{ key: 'name', names: ['Nom destinataire'] },
 	{ key: 'city', names: ['Ville destinataire'] },
-	{ key: 'postcode', names: ['CP destinataire', 'Code postal destinataire'] },
-	{ key: 'country', names: ['Code pays destinataire', 'Pays destinataire'] },
-	{ key: 'weightKg', names: ['Poids (kg)', 'Poids'] },
-	{ key: 'transportCents', names: ['Prix transport'], required: true },
+	{
+		key: 'postcode',
+		names: ['CP destinataire', 'Code postal destinataire'],
+		type: 'postcode',
+		country: 'country'
+	},
+	{ key: 'country', names: ['Code pays destinataire', 'Pays destinataire'], type: 'upper' },
+	// Read as the legacy did: an unreadable weight is no weight.
+	{ key: 'weightKg', names: ['Poids (kg)', 'Poids'], type: 'raw' },
+	{ key: 'transportCents', names: ['Prix transport'], required: true, type: 'cents' },
 	{
 		key: 'supplementCents',
-		names: ['Supplément île et montagne', 'Supplément île', 'Supplément ile et montagne']
+		names: ['Supplément île et montagne', 'Supplément île', 'Supplément ile et montagne'],
+		type: 'cents'
 	},
-	{ key: 'nbRetours', names: ['Nombre Retour expédition', 'Nb retours'] },
-	{ key: 'retourCents', names: ['Fact. Retour expédition', 'Coût retours'] },
-	{ key: 'fuelCents', names: ['Indexation gasoil', 'Taxe Fuel'] },
-	{ key: 'participationCents', names: ['Participation Sureté', 'Participation Sûreté'] },
-	{ key: 'clrCents', names: ['Contribution Logistique Responsable'] }
-];
+	{ key: 'nbRetours', names: ['Nombre Retour expédition', 'Nb retours'], type: 'number' },
+	{ key: 'retourCents', names: ['Fact. Retour expédition', 'Coût retours'], type: 'cents' },
+	{ key: 'fuelCents', names: ['Indexation gasoil', 'Taxe Fuel'], type: 'cents' },
+	{
+		key: 'participationCents',
+		names: ['Participation Sureté', 'Participation Sûreté'],
+		type: 'cents'
+	},
+	{ key: 'clrCents', names: ['Contribution Logistique Responsable'], type: 'cents' }
+] as const satisfies readonly ColumnSpec[];
 
 /** An ID-less row carrying money: the file's total, a subtotal, or null for a billed line. */
 function totalKind(
@@ -94,73 +93,50 @@ export function parseDpd(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 			expected: 'première feuille',
 			found: 'aucune'
 		});
-	const { headerRow, index } = findHeader(sheet, DPD_COLUMNS, ctx.fileName);
-	const at = (row: Cell[], key: string): Cell => (key in index ? (row[index[key]] ?? null) : null);
-	const rows: DpdRow[] = [];
-	const errors: ParseResult['errors'] = [];
-	const days: string[] = [];
-	const total = sheet.rows.length;
 	const above = { lines: 0, cents: 0 };
 	let fileTotal: { cents: number; label: string } | null = null;
-
-	for (let r = headerRow + 1; r < total; r++) {
-		if (r % 5000 === 0) ctx.onProgress?.(r, total);
-		const row = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (row.every(isBlank)) continue;
-		const problems: string[] = [];
-		const money = {} as Record<MoneyKey, number>;
-		for (const [key, header] of MONEY) {
-			const v = at(row, key);
-			const cents = isBlank(v) ? 0 : parseCents(v);
-			if (cents === null) problems.push(`« ${header} » illisible : « ${cellText(v)} »`);
-			money[key] = cents ?? 0;
+	const table = readTable(sheet, DPD_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		unreadable: quotedUnreadable,
+		row: (l): DpdRow | null => {
+			const money = {} as Record<MoneyKey, number>;
+			for (const key of MONEY) money[key] = l.cell(key) ?? 0;
+			const carried = MONEY.reduce((sum, key) => sum + money[key], 0);
+			const dpdId = l.cell('dpdId');
+			if (!dpdId && !l.problems.length) {
+				if (carried === 0) return null;
+				// An ID-less row with money is the file's total (labelled so, or the sum of the lines above), a
+				// subtotal, or a line billed without its ID — kept, NON ATTRIBUÉ « tracking absent » (RULINGS 21).
+				const kind = totalKind(l.raw, carried, above);
+				if (kind === 'total') fileTotal = { cents: carried, label: `ligne de total (ligne ${l.line})` };
+				if (kind) return null;
+			}
+			const day = l.cell('day');
+			const nbRetours = l.cell('nbRetours');
+			if (l.problems.length) return null;
+			above.lines++;
+			above.cents += carried;
+			return {
+				_line: l.line,
+				dpdId,
+				colis: l.cell('colis'),
+				day,
+				name: l.cell('name'),
+				city: l.cell('city'),
+				postcode: l.cell('postcode'),
+				country: l.cell('country'),
+				weightKg: parseNumber(l.at('weightKg')),
+				nbRetours: nbRetours ?? 0,
+				...money
+			};
 		}
-		const dpdId = normaliseTracking(at(row, 'dpdId'));
-		if (!dpdId && !problems.length) {
-			const carried = MONEY.reduce((sum, [key]) => sum + money[key], 0);
-			if (carried === 0) continue;
-			// An ID-less row with money is the file's total (labelled so, or the sum of the lines above), a
-			// subtotal, or a line billed without its ID — kept, NON ATTRIBUÉ « tracking absent » (RULINGS 21).
-			const kind = totalKind(row, carried, above);
-			if (kind === 'total') fileTotal = { cents: carried, label: `ligne de total (ligne ${line})` };
-			if (kind) continue;
-		}
-		const rawDay = at(row, 'day');
-		const day = isBlank(rawDay) ? null : parseDay(rawDay);
-		if (!isBlank(rawDay) && !day) problems.push(`« Date expédition » illisible : « ${cellText(rawDay)} »`);
-		const rawReturns = at(row, 'nbRetours');
-		const nbRetours = isBlank(rawReturns) ? 0 : parseNumber(rawReturns);
-		if (nbRetours === null)
-			problems.push(`« Nombre Retour expédition » illisible : « ${cellText(rawReturns)} »`);
-		if (problems.length) {
-			errors.push({ line, message: problems.join(' ; ') });
-			continue;
-		}
-		if (day) days.push(day);
-		above.lines++;
-		above.cents += MONEY.reduce((sum, [key]) => sum + money[key], 0);
-		const country = cellText(at(row, 'country')).toUpperCase();
-		rows.push({
-			_line: line,
-			dpdId,
-			colis: cellText(at(row, 'colis')),
-			day,
-			name: cellText(at(row, 'name')),
-			city: cellText(at(row, 'city')),
-			postcode: normalisePostcode(at(row, 'postcode'), country),
-			country,
-			weightKg: parseNumber(at(row, 'weightKg')),
-			nbRetours: nbRetours ?? 0,
-			...money
-		});
-	}
-	ctx.onProgress?.(total, total);
-	days.sort();
+	});
+	const days = table.rows.flatMap((r) => (r.day ? [r.day] : [])).sort();
 	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: (sheet.rows[headerRow] ?? []).map((c) => cellText(c)).filter(Boolean),
+		rows: table.rows as unknown as Record<string, unknown>[],
+		errors: table.errors,
+		columns: (sheet.rows[table.headerRow] ?? []).map((c) => cellText(c)).filter(Boolean),
 		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
 		period: dominantMonth(days),
 		meta: { sheet: sheet.name, ...(fileTotal ? { fileTotal } : {}) }

@@ -5,20 +5,12 @@
  * unreadable amounts, weights and dates are reported with their line instead of becoming 0 (MR-4), the
  * account name is trimmed (MR-5), and the weight is a number.
  */
-import { findHeader, type ColumnSpec } from '$lib/intake/columns';
+import { readTable, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
-import type { Cell, RawSheet } from '$lib/intake/read';
+import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import {
-	cellText,
-	dominantMonth,
-	isBlank,
-	parseCents,
-	parseDay,
-	parseNumber,
-	sameKey
-} from '$lib/intake/values';
+import { dominantMonth, isBlank, sameKey } from '$lib/intake/values';
 
 /** A billed return as stored. */
 export interface MondialRelayRow {
@@ -55,80 +47,57 @@ export function isToopost(account: string): boolean {
 /** The surcharge column, by its own names only (the legacy also took any column called "Service" or "de"). */
 export const SURCHARGE_NAMES = ['Majoration de service', 'Majoration service', 'Majoration'];
 
-export const MONDIAL_RELAY_COLUMNS: ColumnSpec[] = [
+export const MONDIAL_RELAY_COLUMNS = [
 	{ key: 'account', names: ['Nom'], required: true },
 	{ key: 'reference', names: ['Référence client', 'Reference client', 'Réf client'], required: true },
 	{ key: 'tracking', names: ['Tracking', 'N° tracking', 'Numéro de tracking'], required: true },
-	{ key: 'day', names: ['Date PCH'] },
-	{ key: 'weight', names: ['Poids facturé', 'Poids'] },
-	{ key: 'price', names: ['Prix'], required: true },
-	{ key: 'surcharge', names: SURCHARGE_NAMES }
-];
+	{ key: 'day', names: ['Date PCH'], type: 'day' },
+	{ key: 'weight', names: ['Poids facturé', 'Poids'], type: 'number', label: 'poids facturé' },
+	{ key: 'price', names: ['Prix'], required: true, type: 'cents', label: 'prix' },
+	{ key: 'surcharge', names: SURCHARGE_NAMES, type: 'cents', label: 'majoration de service' }
+] as const satisfies readonly ColumnSpec[];
 
 export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 	const sheet = sheets[0];
-	const { headerRow, index } = findHeader(sheet, MONDIAL_RELAY_COLUMNS, ctx.fileName);
-	const rows: MondialRelayRow[] = [];
-	const errors: ParseResult['errors'] = [];
 	const accounts: Record<string, number> = {};
 	const firstLineOf = new Map<string, number>();
-
-	for (let r = headerRow + 1; r < sheet.rows.length; r++) {
-		const raw = sheet.rows[r] ?? [];
-		const line = r + 1;
-		if (raw.every(isBlank)) continue;
-		const at = (key: string): Cell => (key in index ? (raw[index[key]] ?? null) : null);
-		const problems: string[] = [];
-		/** Blank is 0 (no surcharge); anything written must be a French or English amount. */
-		const cents = (key: string, label: string, required: boolean): number => {
-			const v = at(key);
-			if (isBlank(v)) {
-				if (required) problems.push(`${label} vide`);
-				return 0;
-			}
-			const c = parseCents(v);
-			if (c === null) problems.push(`${label} illisible « ${cellText(v)} »`);
-			return c ?? 0;
-		};
-		// A line without tracking is kept: NON ATTRIBUÉ unless its reference finds it (RULINGS 21).
-		const returnTracking = cellText(at('tracking'));
-		const rawDay = at('day');
-		const day = parseDay(rawDay);
-		if (!day && !isBlank(rawDay)) problems.push(`Date PCH illisible « ${cellText(rawDay)} »`);
-		const rawWeight = at('weight');
-		const weightKg = isBlank(rawWeight) ? null : parseNumber(rawWeight);
-		if (weightKg === null && !isBlank(rawWeight))
-			problems.push(`poids facturé illisible « ${cellText(rawWeight)} »`);
-		const priceCents = cents('price', 'prix', true);
-		const surchargeCents = cents('surcharge', 'majoration de service', false);
-		if (problems.length) {
-			errors.push({
-				line,
-				message: `ligne ${line} (${returnTracking || 'sans tracking'}) : ${problems.join(', ')}`
-			});
-			continue;
+	const { rows, errors, index } = readTable(sheet, MONDIAL_RELAY_COLUMNS, {
+		fileName: ctx.fileName,
+		onProgress: ctx.onProgress,
+		message: (problems, l) =>
+			`ligne ${l.line} (${l.cell('tracking') || 'sans tracking'}) : ${problems.join(', ')}`,
+		row: (l): MondialRelayRow | null => {
+			// A line without tracking is kept: NON ATTRIBUÉ unless its reference finds it (RULINGS 21).
+			const returnTracking = l.cell('tracking');
+			const day = l.cell('day');
+			const weightKg = l.cell('weight');
+			const priceCents = l.cell('price') ?? 0;
+			if (isBlank(l.at('price'))) l.problems.push('prix vide');
+			// Blank is 0 (no surcharge).
+			const surchargeCents = l.cell('surcharge') ?? 0;
+			if (l.problems.length) return null;
+			// Two lines equal in every column (case, accents, spaces aside, numbers as numbers: RULINGS 20) are
+			// one return listed twice.
+			const signature = l.raw.map(sameKey).join('\u001f');
+			const repeatOf = firstLineOf.get(signature) ?? null;
+			if (repeatOf === null) firstLineOf.set(signature, l.line);
+			const account = l.cell('account');
+			accounts[account || '(vide)'] = (accounts[account || '(vide)'] ?? 0) + 1;
+			return {
+				_line: l.line,
+				account,
+				reference: l.cell('reference'),
+				returnTracking,
+				tracking: normaliseTracking(returnTracking),
+				day,
+				weightKg,
+				priceCents,
+				surchargeCents,
+				surchargeColumn: 'surcharge' in l.index,
+				repeatOf
+			};
 		}
-		// Two lines equal in every column (case, accents, spaces aside, numbers as numbers: RULINGS 20) are
-		// one return listed twice.
-		const signature = raw.map(sameKey).join('\u001f');
-		const repeatOf = firstLineOf.get(signature) ?? null;
-		if (repeatOf === null) firstLineOf.set(signature, line);
-		const account = cellText(at('account'));
-		accounts[account || '(vide)'] = (accounts[account || '(vide)'] ?? 0) + 1;
-		rows.push({
-			_line: line,
-			account,
-			reference: cellText(at('reference')),
-			returnTracking,
-			tracking: normaliseTracking(returnTracking),
-			day,
-			weightKg,
-			priceCents,
-			surchargeCents,
-			surchargeColumn: 'surcharge' in index,
-			repeatOf
-		});
-	}
+	});
 
 	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	const days = rows.flatMap((r) => (r.day ? [r.day] : [])).sort();
