@@ -209,6 +209,36 @@ test('"Annuler" stops reading a large file: nothing is saved', async ({ page }, 
 	await expect(page.getByTestId('library-empty')).toBeVisible();
 });
 
+test('a file being read or saved keeps going while the user is on another page, and shows on return', async ({
+	page
+}, info) => {
+	test.setTimeout(240_000);
+	const path = bigWorkbook(info.outputPath('LOG_BIG_AWAY.xlsx'));
+	const lib = new LogisticiensPage(page);
+	const away = async () => {
+		await page
+			.getByRole('link', { name: /Accueil|pilot by GREENLOG/ })
+			.first()
+			.click();
+		await expect(page.getByRole('heading', { name: /Outils de Gestion/ })).toBeVisible();
+		await page.getByRole('link', { name: /Import Fichier Logisticien/ }).click();
+		await expect(page.getByRole('heading', { name: /Import Fichier Logisticien/ })).toBeVisible();
+	};
+	await lib.goto();
+	await lib.upload([path]);
+	await expect(lib.progress).toBeVisible();
+	await away();
+	// Back on the page (same document, no reload): the file is still in the queue, and its reading ends.
+	await expect(lib.pending('LOG_BIG_AWAY.xlsx')).toBeVisible();
+	await expect(lib.periodInput('LOG_BIG_AWAY.xlsx')).toHaveValue('2026-11', { timeout: 180_000 });
+	await lib.save();
+	await away();
+	await expect(lib.results).toContainText('LOG_BIG_AWAY.xlsx → Novembre 2026 (50 000 lignes)', {
+		timeout: 60_000
+	});
+	await expect(lib.pendingRows).toHaveCount(0);
+});
+
 test('axe finds nothing serious on the import review and the library', async ({ page }) => {
 	const lib = new LogisticiensPage(page);
 	await lib.goto();
