@@ -13,6 +13,7 @@ import {
 	sortClaims,
 	splitMotif,
 	tileSummary,
+	CLOSED_STATUSES,
 	validateDraft,
 	withStatusDates
 } from './claims.logic';
@@ -88,9 +89,11 @@ describe('KPIs', () => {
 		).toEqual(['En attente', 'En attente', 'En attente', 'Reçue', 'Refusée']);
 	});
 	it('summarises the home tile', () => {
-		expect(tileSummary([])).toBe('Aucune indemnisation');
-		expect(tileSummary(fixed)).toBe('3 indemnisations en attente');
-		expect(tileSummary([fixed[0]])).toBe('1 indemnisation · aucune en attente');
+		expect(tileSummary({ total: 0, open: 0 })).toBe('Aucune indemnisation');
+		expect(tileSummary({ total: 4, open: 3 })).toBe('3 indemnisations en attente');
+		expect(tileSummary({ total: 1, open: 0 })).toBe('1 indemnisation · aucune en attente');
+		expect(tileSummary({ total: 1_200, open: 1_001 })).toBe('1\u202f001 indemnisations en attente');
+		expect(CLOSED_STATUSES).toEqual(['Reçue', 'Refusée']);
 	});
 });
 

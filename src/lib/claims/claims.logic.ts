@@ -391,11 +391,13 @@ export function sameTracking(claims: ClaimRecord[], tracking: string, exceptId?:
 	return claims.filter((c) => c.id !== exceptId && c.tracking === key);
 }
 
-/** The home tile: "12 indemnisations en attente". */
-export function tileSummary(claims: Pick<ClaimRecord, 'status'>[]): string {
-	if (claims.length === 0) return 'Aucune indemnisation';
-	const open = claims.filter((c) => isOpen(c.status)).length;
+/** The statuses a claim is over at (the others are "en attente"), for counting on the status index. */
+export const CLOSED_STATUSES: readonly ClaimStatus[] = CLAIM_STATUSES.filter((s) => !isOpen(s));
+
+/** The home tile: "12 indemnisations en attente", from the claims' count and the open ones'. */
+export function tileSummary({ total, open }: { total: number; open: number }): string {
+	if (total === 0) return 'Aucune indemnisation';
 	const fmt = (n: number, one: string, many: string) => `${n.toLocaleString('fr-FR')} ${n > 1 ? many : one}`;
-	if (open === 0) return `${fmt(claims.length, 'indemnisation', 'indemnisations')} · aucune en attente`;
+	if (open === 0) return `${fmt(total, 'indemnisation', 'indemnisations')} · aucune en attente`;
 	return `${fmt(open, 'indemnisation', 'indemnisations')} en attente`;
 }

@@ -3,7 +3,7 @@ import { db } from '$lib/db/pilot-db';
 import type { ClaimAttachmentRecord, ClaimRecord } from '$lib/db/records';
 import { getSetting } from '$lib/settings/settings.repository';
 import { DEADLINES_SETTING_KEY, readDeadlines, type DeadlineSettings } from './claims.deadlines';
-import { tileSummary } from './claims.logic';
+import { CLOSED_STATUSES, tileSummary } from './claims.logic';
 
 export function listClaims(): Promise<ClaimRecord[]> {
 	return db.claims.toArray();
@@ -39,7 +39,11 @@ export async function moduleCounts(): Promise<{ claims: number; attachments: num
 	return { claims, attachments };
 }
 
-/** The home tile's line: "12 indemnisations en attente". */
+/** The home tile's line: "12 indemnisations en attente", counted on the status index (no claim is read). */
 export async function claimsTileSummary(): Promise<string> {
-	return tileSummary(await db.claims.toArray());
+	const [total, closed] = await Promise.all([
+		db.claims.count(),
+		db.claims.where('status').anyOf(CLOSED_STATUSES).count()
+	]);
+	return tileSummary({ total, open: total - closed });
 }

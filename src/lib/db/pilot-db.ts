@@ -9,7 +9,8 @@ import type {
 	DatasetRecord,
 	LibraryRecord,
 	SettingRecord,
-	SnapshotRecord
+	SnapshotRecord,
+	SummaryRecord
 } from './records';
 import { SCHEMA_VERSIONS, type DatasetStore } from './schema';
 import { MIGRATIONS } from './migrations';
@@ -25,6 +26,7 @@ export class PilotDB extends Dexie {
 	settings!: EntityTable<SettingRecord, 'key'>;
 	backupHistory!: EntityTable<BackupHistoryRecord, 'id'>;
 	snapshots!: EntityTable<SnapshotRecord, 'id'>;
+	summaries!: EntityTable<SummaryRecord, 'module'>;
 
 	constructor(name = DB_NAME) {
 		super(name);

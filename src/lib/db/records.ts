@@ -145,3 +145,18 @@ export interface SnapshotRecord {
 	zip: Blob;
 	tables: Record<string, number>;
 }
+
+/**
+ * What a module's analysis found, written each time it runs, for its home tile (which never re-runs
+ * it). Recomputable and device-local: never backed up nor synced. `basis` fingerprints the files it
+ * was computed from (`summaries.repository` `datasetsBasis`); a record whose basis or `version` no
+ * longer matches is stale and ignored.
+ */
+export interface SummaryRecord {
+	module: string;
+	/** The figures' meaning: raised when the analysis changes what they count. */
+	version: number;
+	basis: string;
+	computedAt: number;
+	figures: Record<string, number>;
+}

@@ -23,6 +23,6 @@ describe('sync policy', () => {
 		const sent = syncedTables().map(([name]) => name);
 		expect(sent).toContain('claims');
 		expect(sent).toContain('logisticiensDatasets');
-		expect(sent.filter((t) => /Chunks$|snapshots|backupHistory/.test(t))).toEqual([]);
+		expect(sent.filter((t) => /Chunks$|snapshots|backupHistory|summaries/.test(t))).toEqual([]);
 	});
 });

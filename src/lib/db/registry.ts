@@ -72,7 +72,11 @@ export const TABLE_REGISTRY: Record<string, TableInfo> = {
 		backup: false,
 		sync: 'local',
 		excludedReason: 'Instantanés internes au navigateur : une sauvegarde ne contient pas les sauvegardes.'
-	}
+	},
+	// Recomputed on this device when an analysis runs, never sent to the team. Backed up like every
+	// table but the snapshots (RULINGS 15); a restored or missing one that no longer matches the files
+	// makes its tile show the files' own counts.
+	summaries: { owner: 'parametres', label: "Résumés des tuiles de l'accueil", backup: true, sync: 'local' }
 };
 
 /** Tables whose records are sent to the team, each with its policy (`record` or `file`). */

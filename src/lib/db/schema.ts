@@ -51,9 +51,16 @@ export const SCHEMA_V1: Record<string, string> = {
  */
 export const SCHEMA_V2: Record<string, string | null> = {};
 
+/**
+ * v3: `summaries`, one small record per module written when its analysis runs, which its home tile
+ * reads instead of the rows (records.ts `SummaryRecord`). A new, empty store: no upgrade.
+ */
+export const SCHEMA_V3: Record<string, string | null> = { summaries: 'module' };
+
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
 	{ version: 1, stores: SCHEMA_V1 },
-	{ version: 2, stores: SCHEMA_V2 }
+	{ version: 2, stores: SCHEMA_V2 },
+	{ version: 3, stores: SCHEMA_V3 }
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

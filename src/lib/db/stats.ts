@@ -14,7 +14,8 @@ const UNITS: Record<string, CountUnit> = {
 	attendusClients: ['client personnalisé', 'clients personnalisés'],
 	settings: ['paramètre', 'paramètres'],
 	backupHistory: ['sauvegarde', 'sauvegardes'],
-	snapshots: ['instantané', 'instantanés']
+	snapshots: ['instantané', 'instantanés'],
+	summaries: ['résumé', 'résumés']
 };
 const FILE: CountUnit = ['fichier', 'fichiers'];
 const ROW: CountUnit = ['ligne', 'lignes'];

@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/db/pilot-db';
 import { testDataset } from '$lib/db/dataset.testing';
+import type { ClaimRecord, ClaimStatus } from '$lib/db/records';
 import { moduleSummary } from './home.summary';
 
 describe('home tile summaries of the dataset modules', () => {
@@ -51,5 +52,25 @@ describe('home tile summaries of the dataset modules', () => {
 		await db.datasets('dhl').put(testDataset({ id: 'h', slot: 'facture', period: '2026-10' }));
 		await db.datasets('colisPrive').put(testDataset({ id: 'c', slot: 'facture', period: '2026-11' }));
 		expect(await moduleSummary('refacturation')).toBe('3 transporteurs · 2 périodes à consolider');
+	});
+
+	it('count the claims in waiting on the status index, without reading a claim', async () => {
+		expect(await moduleSummary('indemnisations')).toBe('Aucune indemnisation');
+		const claim = (id: string, status: ClaimStatus) => ({ id, status, tracking: id, carrier: 'DPD' });
+		await db.claims.bulkPut([
+			claim('a', 'À constituer'),
+			claim('b', 'Acceptée'),
+			claim('c', 'Reçue'),
+			claim('d', 'Refusée')
+		] as ClaimRecord[]);
+		const read = vi.spyOn(db.claims, 'toArray');
+		try {
+			expect(await moduleSummary('indemnisations')).toBe('2 indemnisations en attente');
+			expect(read).not.toHaveBeenCalled();
+		} finally {
+			read.mockRestore();
+		}
+		await db.claims.bulkDelete(['a', 'b']);
+		expect(await moduleSummary('indemnisations')).toBe('2 indemnisations · aucune en attente');
 	});
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '$lib/db/pilot-db';
 import { packParsed, parseBytes } from '$lib/intake/intake.core';
 import { storeParsed } from '$lib/intake/intake.service';
@@ -30,12 +30,38 @@ describe('Retours stored and read back', () => {
 		expect(await retoursDatasets()).toHaveLength(1);
 	});
 
-	it('gives the home tile its real figures', async () => {
+	it('gives the home tile the figures its last analysis wrote, without reading a row', async () => {
 		expect(await moduleSummary('retours')).toBe('Aucun fichier');
-		await store();
+		const dataset = await store();
+		// Not analysed yet: the file's own counts, never a guess.
+		expect(await moduleSummary('retours')).toBe('1 période · 1 fichier · 107 lignes');
+		await loadRetoursAnalysis();
+		expect(await db.summaries.get('retours')).toMatchObject({
+			version: 1,
+			figures: { returns: 55, clients: 8, products: 127 }
+		});
+		const chunks = vi.spyOn(db, 'chunks');
+		const tables = vi.spyOn(db, 'table');
+		try {
+			expect(await moduleSummary('retours')).toBe(
+				'1 période · 1 fichier · 55 retours · 8 clients · 127 produits'
+			);
+			expect(chunks).not.toHaveBeenCalled();
+			expect(tables.mock.calls.map(([name]) => name)).not.toContain('retoursChunks');
+		} finally {
+			chunks.mockRestore();
+			tables.mockRestore();
+		}
+		// Another file since (imported elsewhere, restored, synced): the summary no longer holds.
+		await db.datasets('retours').put({ ...dataset, id: 'autre', importedAt: dataset.importedAt + 1 });
+		expect(await moduleSummary('retours')).toBe('1 période · 2 fichiers · 214 lignes');
+		await db.datasets('retours').delete('autre');
 		expect(await moduleSummary('retours')).toBe(
 			'1 période · 1 fichier · 55 retours · 8 clients · 127 produits'
 		);
+		// A summary written by another version of the analysis is not trusted either.
+		await db.summaries.update('retours', { version: 0 });
+		expect(await moduleSummary('retours')).toBe('1 période · 1 fichier · 107 lignes');
 	});
 
 	it('archives a frozen copy filed under the returns month, with the legacy tables', async () => {
