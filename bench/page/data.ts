@@ -254,7 +254,7 @@ export async function generateYear(
 			rowCount: 1000,
 			dateRange: [day(m, 1), day(m, 28)],
 			partners: PARTNERS,
-			datasetIds: [],
+			sources: [],
 			result: { totals: PARTNERS.map((p) => ({ partner: p, cents: Math.floor(r() * 1e7) })) }
 		});
 	push('settings', { key: 'userName', value: 'Bench', updatedAt: 0 });

@@ -118,7 +118,7 @@ describe('createBackup / restoreBackup', () => {
 			rowCount: 0,
 			dateRange: null,
 			partners: [],
-			datasetIds: [],
+			sources: [],
 			result: null
 		});
 		const backup = await createBackup(db);
@@ -180,7 +180,7 @@ describe('createBackup / restoreBackup', () => {
 			rowCount: 0,
 			dateRange: null,
 			partners: [],
-			datasetIds: [],
+			sources: [],
 			result: null
 		});
 		const backup = await createBackup(db);

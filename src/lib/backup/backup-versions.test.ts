@@ -8,7 +8,9 @@ import Dexie from 'dexie';
 import { readFileSync } from 'node:fs';
 import { PilotDB } from '$lib/db/pilot-db';
 import { unpackRows } from '$lib/db/chunk-codec';
-import { applyRestore, readBackupFile } from './backup-restore';
+import { SCHEMA_V1, SCHEMA_V2 } from '$lib/db/schema';
+import { createBackup } from './backup-engine';
+import { applyRestore, readBackupFile, restoreBackup } from './backup-restore';
 import { upgradeBackupSchema, type SchemaHistory } from './schema-upgrade';
 import type { ParsedBackup } from './backup-reader';
 import type { Manifest } from './backup-format';
@@ -69,6 +71,53 @@ describe('backup fixtures of every version', () => {
 });
 
 describe('older schema', () => {
+	it("a schema-2 backup's archives come back naming their files by SHA-256 (v4)", async () => {
+		const old = new Dexie(`v2-archives-${Math.random()}`);
+		opened.push(old);
+		old.version(1).stores(SCHEMA_V1);
+		old.version(2).stores(SCHEMA_V2);
+		const sha256 = 'f'.repeat(64);
+		await old.table('dpdDatasets').put({
+			id: 'ds-1',
+			slot: 'predict',
+			fileName: 'DPD_PREDICT.xlsx',
+			sha256,
+			original: new Blob(['contenu']),
+			size: 7,
+			period: '2026-11',
+			rowCount: 3,
+			chunkCount: 0,
+			columns: [],
+			importedAt: 1,
+			dateRange: null,
+			skipped: [],
+			meta: {}
+		});
+		const file = { fileName: 'DPD_PREDICT.xlsx', slot: 'predict', rowCount: 3 };
+		await old.table('library').put({
+			id: 'L1',
+			module: 'dpd',
+			period: '2026-11',
+			title: 'DPD — Novembre 2026',
+			createdAt: 1,
+			rowCount: 3,
+			dateRange: null,
+			partners: [],
+			datasetIds: ['ds-1'],
+			result: { files: [{ datasetId: 'ds-1', ...file }] }
+		});
+		const backup = await createBackup(old);
+		expect(backup.manifest.schemaVersion).toBe(2);
+
+		const db = new PilotDB(`v4-restore-${Math.random()}`);
+		opened.push(db);
+		await restoreBackup(db, backup.blob);
+		const archive = await db.library.get('L1');
+		expect(archive).not.toHaveProperty('datasetIds');
+		expect(archive?.sources).toEqual([{ sha256, fileName: 'DPD_PREDICT.xlsx' }]);
+		expect(archive?.result).toStrictEqual({ files: [{ sha256, ...file }] });
+	});
+
 	it('runs the app migrations on a backup made before them', async () => {
 		const history: SchemaHistory = {
 			versions: [

@@ -89,6 +89,16 @@ export interface ClaimAttachmentRecord {
 	addedAt: number;
 }
 
+/**
+ * A file an archived analysis was computed from, named by its content: the SHA-256 of its original
+ * (DatasetRecord.sha256), the same on every device — a dataset's `id` is not (team sync imports the
+ * file again under another id).
+ */
+export interface ArchiveSource {
+	sha256: string;
+	fileName: string;
+}
+
 /** An analysis archived in the Bibliothèque: a frozen, plain result object. */
 export interface LibraryRecord {
 	id: string;
@@ -99,7 +109,11 @@ export interface LibraryRecord {
 	rowCount: number;
 	dateRange: [string, string] | null;
 	partners: string[];
-	datasetIds: string[];
+	/**
+	 * Its source files (schema v4; before, `datasetIds`: this device's dataset ids). A file already
+	 * deleted when v4 upgraded the archive is not listed (see migrations/v4-archive-sources.ts).
+	 */
+	sources: ArchiveSource[];
 	result: unknown;
 }
 

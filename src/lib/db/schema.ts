@@ -57,10 +57,18 @@ export const SCHEMA_V2: Record<string, string | null> = {};
  */
 export const SCHEMA_V3: Record<string, string | null> = { summaries: 'module' };
 
+/**
+ * v4: a library archive names its source files by SHA-256 (`sources`, and `sha256` in its result's
+ * `files`) instead of this device's dataset ids, which mean nothing on the other devices of a team.
+ * No store or index changes; the records are rewritten by migrations/v4-archive-sources.ts.
+ */
+export const SCHEMA_V4: Record<string, string | null> = {};
+
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string | null> }[] = [
 	{ version: 1, stores: SCHEMA_V1 },
 	{ version: 2, stores: SCHEMA_V2 },
-	{ version: 3, stores: SCHEMA_V3 }
+	{ version: 3, stores: SCHEMA_V3 },
+	{ version: 4, stores: SCHEMA_V4 }
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_VERSIONS[SCHEMA_VERSIONS.length - 1].version;

@@ -30,7 +30,7 @@ function rec(
 		rowCount: 10,
 		dateRange: ['2026-11-02', '2026-11-28'],
 		partners: ['A', 'B'],
-		datasetIds: [],
+		sources: [],
 		result: {
 			carrier: module,
 			label,
@@ -54,7 +54,7 @@ function rec(
 					rows: [['=1+1']]
 				}
 			],
-			files: [{ datasetId: 'd', fileName: 'f.xlsx', slot: 's', rowCount: 8 }]
+			files: [{ sha256: 'd', fileName: 'f.xlsx', slot: 's', rowCount: 8 }]
 		},
 		...extra
 	} as LibraryRecord;

@@ -51,7 +51,7 @@ export function freezeRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Ar
 			{ tab: det.label, id: 'detail', title: det.heading, ...freezeTable(detailTable(a)) }
 		],
 		files: datasets.map((d) => ({
-			datasetId: d.id,
+			sha256: d.sha256,
 			fileName: d.fileName,
 			slot: d.slot,
 			rowCount: d.rowCount
@@ -76,7 +76,7 @@ export function retoursLibraryRecord(
 		rowCount: a.totalReturns,
 		dateRange: a.dateRange,
 		partners: a.synthese.map((s) => s.client).sort((x, y) => x.localeCompare(y, 'fr')),
-		datasetIds: datasets.map((d) => d.id),
+		sources: datasets.map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
 		result: freezeRetours(a, datasets)
 	};
 }

@@ -68,7 +68,15 @@ describe('automatic archiving of the Retours analysis (issue 13 item 14)', () =>
 		const november = await novemberArchives();
 		expect(november).toHaveLength(1);
 		expect(november[0].id).not.toBe(first.id);
-		expect(november[0].datasetIds).toHaveLength(2);
+		// Its files named by content, valid on every device of a team (not this device's dataset ids).
+		const files = await retoursDatasets();
+		expect(november[0].sources).toEqual(
+			expect.arrayContaining(files.map((d) => ({ sha256: d.sha256, fileName: d.fileName })))
+		);
+		expect(november[0].sources.map((s) => s.fileName).sort()).toEqual([
+			NAME,
+			'retours_export_202611_bis.csv'
+		]);
 		expect((await db.library.toArray()).map((r) => `${r.module} ${r.period}`).sort()).toEqual([
 			'dpd 2026-11',
 			'retours 2026-10',

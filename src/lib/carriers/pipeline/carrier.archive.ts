@@ -25,7 +25,7 @@ export function freezeAnalysis<L extends BilledLine, R>(
 				.map((t) => ({ tab: tab.label, id: t.id, title: t.title ?? tab.heading, ...freezeTable(t) }))
 		),
 		files: files.map(({ dataset }) => ({
-			datasetId: dataset.id,
+			sha256: dataset.sha256,
 			fileName: dataset.fileName,
 			slot: dataset.slot,
 			rowCount: dataset.rowCount
@@ -51,7 +51,7 @@ export function libraryRecord<L extends BilledLine, R>(
 		rowCount: analysis.summary.billedLines,
 		dateRange: analysis.summary.dateRange,
 		partners: [...new Set(analysis.lines.map((l) => l.partner))].sort((a, b) => a.localeCompare(b, 'fr')),
-		datasetIds: files.map((f) => f.dataset.id),
+		sources: files.map(({ dataset }) => ({ sha256: dataset.sha256, fileName: dataset.fileName })),
 		result: freezeAnalysis(label, spec, analysis, files)
 	};
 }

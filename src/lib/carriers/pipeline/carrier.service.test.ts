@@ -64,6 +64,13 @@ describe('carrier service on stored records', () => {
 		expect(result.tables.find((t) => t.id === 'synthese')?.rows).toHaveLength(9);
 		expect(result.kpis.find((k) => k.label === 'Prix Total')?.value).toBe('1 461,05 €');
 		expect(result.files.map((f) => f.fileName).sort()).toEqual(['DPD_CLASSIC.xlsx', 'DPD_PREDICT.xlsx']);
+		// Files named by content (valid on every device of a team), never by this device's dataset ids.
+		const datasets = await db.datasets('dpd').toArray();
+		const bySha = (a: { sha256?: string }, b: { sha256?: string }) => (a.sha256! < b.sha256! ? -1 : 1);
+		const named = datasets.map((d) => ({ sha256: d.sha256, fileName: d.fileName })).sort(bySha);
+		expect([...record.sources].sort(bySha)).toEqual(named);
+		expect(result.files.map(({ sha256, fileName }) => ({ sha256, fileName })).sort(bySha)).toEqual(named);
+		for (const f of result.files) expect(f).not.toHaveProperty('datasetId');
 
 		expect(await deleteArchive(record)).toBe(true);
 		expect(await db.library.count()).toBe(0);

@@ -352,7 +352,11 @@ export interface ArchivedAnalysis {
 		columns: { header: string; kind: ColumnKind }[];
 		rows: CellValue[][];
 	}[];
-	files: { datasetId: string; fileName: string; slot: string; rowCount: number }[];
+	/**
+	 * Its files as shown. `sha256` names the file by content (schema v4; before, `datasetId`); it is
+	 * absent for a file already deleted when v4 upgraded the archive.
+	 */
+	files: { sha256?: string; fileName: string; slot: string; rowCount: number }[];
 	/** What its rows and files are, when not billed lines and invoices (e.g. returns, WMS exports). */
 	rowUnit?: [singular: string, plural: string];
 	filesLabel?: string;

@@ -12,6 +12,7 @@ import type {
 } from '../records';
 import { packRowsSync } from '../chunk-codec';
 import type { RowsChunkV1 } from './v2-packed-chunks';
+import type { LibraryRecordV2 } from './v4-archive-sources';
 
 /**
  * Representative records per table, for the migration harness: realistic shapes (French text,
@@ -62,7 +63,9 @@ function packed({ datasetId, index, rows }: RowsChunkV1): ChunkRecord {
  * the record expected after it. Records it does not list come through unchanged.
  */
 const UPGRADES: Record<number, (table: string, record: object) => object> = {
-	2: (table, record) => (table.endsWith('Chunks') ? packed(record as RowsChunkV1) : record)
+	2: (table, record) => (table.endsWith('Chunks') ? packed(record as RowsChunkV1) : record),
+	4: (table, record) =>
+		table === 'library' ? library(Number((record as LibraryRecord).id.slice('lib-'.length)), 4) : record
 };
 
 /** `record`, written at schema `from`, as it must read once upgraded to schema `to`. */
@@ -104,18 +107,6 @@ const SAMPLES: Record<string, (i: number) => object> = {
 		blob: new Blob([`jpg${i}`], { type: 'image/jpeg' }),
 		addedAt: at
 	}),
-	library: (i): LibraryRecord => ({
-		id: `lib-${i}`,
-		module: 'dpd',
-		period: '2026-10',
-		title: `DPD — Octobre 2026 (${i})`,
-		createdAt: at,
-		rowCount: 2,
-		dateRange: ['2026-10-01', '2026-10-31'],
-		partners: ['Boutique Éole', 'NON ATTRIBUÉ'],
-		datasetIds: ['dpdDatasets-ds-0'],
-		result: { totals: { 'Boutique Éole': 123456 }, lines: [{ tracking: 'x', amountCents: 1 }] }
-	}),
 	attendusManual: (i): AttendusManualRecord => ({
 		id: `att-man-${i}`,
 		client: 'Boutique Éole',
@@ -151,6 +142,44 @@ const SAMPLES: Record<string, (i: number) => object> = {
 	})
 };
 
+/** The first DPD dataset sample (`dataset('dpdDatasets', 0)`), as an archive names it from v4. */
+const ARCHIVED = { fileName: 'Facture novembre 0 — éè.xlsx', slot: 'predict', rowCount: 2 };
+const ARCHIVED_SHA256 = '0'.padStart(64, 'a');
+/** A file deleted since it was archived: no dataset left to give its SHA-256. */
+const DELETED = { fileName: 'Facture supprimée.csv', slot: 'classic', rowCount: 7 };
+
+/** An archive of those two files as `version` stored it: by dataset ids up to v2, by SHA-256 from v4. */
+function library(i: number, version: number): LibraryRecord | LibraryRecordV2 {
+	const record = {
+		id: `lib-${i}`,
+		module: 'dpd',
+		period: '2026-10',
+		title: `DPD — Octobre 2026 (${i})`,
+		createdAt: at,
+		rowCount: 2,
+		dateRange: ['2026-10-01', '2026-10-31'] as [string, string],
+		partners: ['Boutique Éole', 'NON ATTRIBUÉ']
+	};
+	const result = { totals: { 'Boutique Éole': 123456 }, lines: [{ tracking: 'x', amountCents: 1 }] };
+	if (version < 4)
+		return {
+			...record,
+			datasetIds: ['dpdDatasets-ds-0', 'dpdDatasets-deleted'],
+			result: {
+				...result,
+				files: [
+					{ datasetId: 'dpdDatasets-ds-0', ...ARCHIVED },
+					{ datasetId: 'dpdDatasets-deleted', ...DELETED }
+				]
+			}
+		};
+	return {
+		...record,
+		sources: [{ sha256: ARCHIVED_SHA256, fileName: ARCHIVED.fileName }],
+		result: { ...result, files: [{ sha256: ARCHIVED_SHA256, ...ARCHIVED }, DELETED] }
+	};
+}
+
 /** Parses a Dexie store spec: its primary key and index specs, without the `++ & *` markers. */
 export function parseSpec(spec: string): { primKey: string; indexes: string[] } {
 	const [primKey, ...indexes] = spec.split(',').map((s) => s.trim().replace(/^(\+\+|&|\*)/, ''));
@@ -183,6 +212,7 @@ export function sampleRecords(table: string, spec: string, version: number): obj
 	return [0, 1].map((i) => {
 		if (table.endsWith('Datasets')) return dataset(table, i);
 		if (table.endsWith('Chunks')) return chunk(table, i, version);
+		if (table === 'library') return library(i, version);
 		return SAMPLES[table]?.(i) ?? generic(table, spec, i);
 	});
 }
