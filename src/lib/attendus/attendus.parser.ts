@@ -5,7 +5,7 @@
  * when the file has one (A-5); unreadable quantities and truncated decimals are reported with their line
  * instead of vanishing; client and attendu are trimmed text (A-2, a numeric `source_ref` stays "125").
  */
-import { readTable, type ColumnSpec } from '$lib/intake/columns';
+import { foundColumns, readTable, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
 import { cellText, isBlank, parseNumber } from '$lib/intake/values';
@@ -93,7 +93,7 @@ export function parseAttendus(sheets: RawSheet[], ctx: ParseContext): ParseResul
 	return {
 		rows: rows as unknown as Record<string, unknown>[],
 		errors,
-		columns: ATTENDUS_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
+		columns: foundColumns(ATTENDUS_COLUMNS, index),
 		dateRange: null,
 		period: null,
 		meta: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTable, type ColumnSpec } from './columns';
+import { foundColumns, readTable, tableResult, type ColumnSpec } from './columns';
 import type { Cell } from './read';
 
 const COLUMNS = [
@@ -140,5 +140,35 @@ describe('readTable', () => {
 			{ _line: 3, amount: 100 },
 			{ _line: 5, amount: 200 }
 		]);
+	});
+});
+
+describe('tableResult', () => {
+	it('refuses a file with no line and no error, naming it', () => {
+		expect(() => tableResult('vide.csv', [], [], [], [])).toThrow(
+			expect.objectContaining({ code: 'empty-file' })
+		);
+	});
+
+	it('keeps a file whose every line is in error (the user sees them), dated by no day', () => {
+		const r = tableResult('f.csv', [], [{ line: 3, message: 'x' }], ['A'], []);
+		expect(r).toMatchObject({ rows: [], dateRange: null, period: null, columns: ['A'] });
+	});
+
+	it('spans the days given, blanks skipped, and takes their most frequent month as the period', () => {
+		const rows = [{ a: 1 }, { a: 2 }, { a: 3 }, { a: 4 }];
+		const r = tableResult('f.csv', rows, [], [], ['2026-11-30', null, '2026-10-02', '2026-11-01']);
+		expect(r.dateRange).toEqual(['2026-10-02', '2026-11-30']);
+		expect(r.period).toBe('2026-11');
+		expect(r.rows).toBe(rows);
+	});
+
+	it('lists the first name of each column found, in the specs’ order', () => {
+		const specs: ColumnSpec[] = [
+			{ key: 'a', names: ['Alpha', 'A'] },
+			{ key: 'b', names: ['Bêta'] },
+			{ key: 'c', names: ['Gamma'] }
+		];
+		expect(foundColumns(specs, { c: 0, a: 4 })).toEqual(['Alpha', 'Gamma']);
 	});
 });

@@ -5,7 +5,17 @@
 import { PilotError } from '$lib/i18n/errors';
 import type { Cell, RawSheet } from './read';
 import { normaliseTracking } from './tracking';
-import { cellText, headerKey, isBlank, normalisePostcode, parseCents, parseDay, parseNumber } from './values';
+import {
+	cellText,
+	dominantMonth,
+	headerKey,
+	isBlank,
+	normalisePostcode,
+	parseCents,
+	parseDay,
+	parseNumber
+} from './values';
+import type { ParseResult } from './parse.types';
 
 /**
  * How a cell reads. Text types give '' for a blank cell: `text` (cellText), `upper` (upper-cased), `tracking`
@@ -245,4 +255,31 @@ export function readTable<C extends readonly ColumnSpec[], Row>(
 	}
 	read.onProgress?.(total, total);
 	return table;
+}
+
+/** The first name of each column found: what the import summary lists. */
+export function foundColumns(specs: readonly ColumnSpec[], index: Record<string, number>): string[] {
+	return specs.filter((c) => c.key in index).map((c) => c.names[0]);
+}
+
+/**
+ * The result every table parser ends with: a file with no line and no error is refused ('empty-file'),
+ * its dates span `days` and its period is their most frequent month (latest on a tie).
+ */
+export function tableResult(
+	fileName: string,
+	rows: object[],
+	errors: ParseResult['errors'],
+	columns: string[],
+	days: (string | null)[]
+): ParseResult {
+	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: fileName });
+	const sorted = days.filter((d): d is string => !!d).sort();
+	return {
+		rows: rows as Record<string, unknown>[],
+		errors,
+		columns,
+		dateRange: sorted.length ? [sorted[0], sorted[sorted.length - 1]] : null,
+		period: dominantMonth(sorted)
+	};
 }

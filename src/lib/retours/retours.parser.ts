@@ -4,11 +4,10 @@
  * columns named in the error (R-1), unreadable dates and quantities reported with their line, order
  * numbers kept as text (never "1001.0", R-7), and each return dated by its Paris day (R-2).
  */
-import { readTable, type ColumnSpec } from '$lib/intake/columns';
-import { PilotError } from '$lib/i18n/errors';
+import { foundColumns, readTable, tableResult, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { Cell, RawSheet } from '$lib/intake/read';
-import { cellText, dominantMonth, isBlank, parseDay, parseNumber } from '$lib/intake/values';
+import { cellText, isBlank, parseDay, parseNumber } from '$lib/intake/values';
 
 /** One item line of the export, as stored (every state: the page says what it leaves out). */
 export interface RetourRow {
@@ -112,14 +111,9 @@ export function parseRetours(sheets: RawSheet[], ctx: ParseContext): ParseResult
 		}
 	});
 
-	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
-	const days = rows.flatMap((row) => (row.state === RETURNED && row.day ? [row.day] : [])).sort();
+	const days = rows.map((row) => (row.state === RETURNED ? row.day : null));
 	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: RETOURS_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
-		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		period: dominantMonth(days),
+		...tableResult(ctx.fileName, rows, errors, foundColumns(RETOURS_COLUMNS, index), days),
 		meta: { states, returns: returned.size }
 	};
 }

@@ -4,12 +4,11 @@
  * Windows-1252 (legacy CP-2); amounts are French numbers read into cents, and an unreadable amount is
  * reported with its line (legacy CP-3: it aborted the whole analysis), never read as zero.
  */
-import { readTable, type ColumnSpec } from '$lib/intake/columns';
+import { foundColumns, readTable, tableResult, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { dominantMonth } from '$lib/intake/values';
 
 export interface ColisPriveRow {
 	/** Normalised tracking (the matching key, legacy CP-4); '' when the line has none. */
@@ -74,13 +73,6 @@ export function parseColisPrive(sheets: RawSheet[], ctx: ParseContext): ParseRes
 		}
 	});
 
-	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
-	const days = rows.flatMap((r) => (r.day ? [r.day] : [])).sort();
-	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: COLIS_PRIVE_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
-		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		period: dominantMonth(days)
-	};
+	const days = rows.map((r) => r.day);
+	return tableResult(ctx.fileName, rows, errors, foundColumns(COLIS_PRIVE_COLUMNS, index), days);
 }

@@ -6,12 +6,12 @@
  * `8R` matched trimmed and upper-cased (CO-6), missing columns named (CO-5), unreadable cells reported
  * with their line instead of read as 0.
  */
-import { quotedUnreadable, readTable, type ColumnSpec } from '$lib/intake/columns';
+import { quotedUnreadable, readTable, tableResult, type ColumnSpec } from '$lib/intake/columns';
 import { PilotError } from '$lib/i18n/errors';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { cellText, dominantMonth } from '$lib/intake/values';
+import { cellText } from '$lib/intake/values';
 
 /** The product code of a return label. */
 export const RETURN_PRODUCT = '8R';
@@ -93,18 +93,19 @@ export function parseColissimo(sheets: RawSheet[], ctx: ParseContext): ParseResu
 			};
 		}
 	});
-	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
 	// The dates of the returns, the lines the module analyses: they set the 3PL window (an outbound line
 	// picked up in December must not ask for December's 3PL file).
 	const returnRows = rows.filter(isReturn);
-	const days = returnRows.flatMap((r) => (r.day ? [r.day] : [])).sort();
+	const columns = (sheet.rows[headerRow] ?? []).map((c) => cellText(c)).filter(Boolean);
 	const returns = returnRows.length;
 	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: (sheet.rows[headerRow] ?? []).map((c) => cellText(c)).filter(Boolean),
-		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		period: dominantMonth(days),
+		...tableResult(
+			ctx.fileName,
+			rows,
+			errors,
+			columns,
+			returnRows.map((r) => r.day)
+		),
 		meta: { returns, otherLines: rows.length - returns }
 	};
 }

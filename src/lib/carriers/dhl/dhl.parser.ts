@@ -3,8 +3,7 @@
  * extra charges XC1–XC5. Columns are found by name (BOM, `;` and Windows-1252 are handled by the reader);
  * amounts are parsed as French or English numbers into cents.
  */
-import { readTable, type ColumnSpec } from '$lib/intake/columns';
-import { PilotError } from '$lib/i18n/errors';
+import { foundColumns, readTable, tableResult, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
@@ -128,13 +127,9 @@ export function parseDhl(sheets: RawSheet[], ctx: ParseContext): ParseResult {
 		}
 	});
 
-	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
-	const days = rows.flatMap((r) => (r.date ? [r.date] : [])).sort();
+	const days = rows.map((r) => r.date);
 	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: DHL_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
-		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
+		...tableResult(ctx.fileName, rows, errors, foundColumns(DHL_COLUMNS, index), days),
 		period: null,
 		meta: {
 			lineTypes,

@@ -5,12 +5,11 @@
  * unreadable amounts, weights and dates are reported with their line instead of becoming 0 (MR-4), the
  * account name is trimmed (MR-5), and the weight is a number.
  */
-import { readTable, type ColumnSpec } from '$lib/intake/columns';
-import { PilotError } from '$lib/i18n/errors';
+import { foundColumns, readTable, tableResult, type ColumnSpec } from '$lib/intake/columns';
 import type { ParseContext, ParseResult } from '$lib/intake/parse.types';
 import type { RawSheet } from '$lib/intake/read';
 import { normaliseTracking } from '$lib/intake/tracking';
-import { dominantMonth, isBlank, sameKey } from '$lib/intake/values';
+import { isBlank, sameKey } from '$lib/intake/values';
 
 /** A billed return as stored. */
 export interface MondialRelayRow {
@@ -99,15 +98,10 @@ export function parseMondialRelay(sheets: RawSheet[], ctx: ParseContext): ParseR
 		}
 	});
 
-	if (!rows.length && !errors.length) throw new PilotError('empty-file', { file: ctx.fileName });
-	const days = rows.flatMap((r) => (r.day ? [r.day] : [])).sort();
+	// The pick-up days date the file; their most frequent month is its period.
+	const days = rows.map((r) => r.day);
 	return {
-		rows: rows as unknown as Record<string, unknown>[],
-		errors,
-		columns: MONDIAL_RELAY_COLUMNS.filter((c) => c.key in index).map((c) => c.names[0]),
-		dateRange: days.length ? [days[0], days[days.length - 1]] : null,
-		// The most frequent month of the pick-up days (latest on a tie): the file's period.
-		period: dominantMonth(days),
+		...tableResult(ctx.fileName, rows, errors, foundColumns(MONDIAL_RELAY_COLUMNS, index), days),
 		meta: {
 			accounts,
 			surchargeColumn: 'surcharge' in index,
