@@ -16,6 +16,9 @@ describe('conflict labels', () => {
 		expect(conflictTitle('settings', 'library.autoArchive', { value: true })).toBe(
 			'Paramètre « Archiver automatiquement chaque analyse »'
 		);
+		expect(conflictTitle('settings', 'claims.deadlines', { value: {} })).toBe(
+			'Paramètre « Délais de réclamation des transporteurs »'
+		);
 		expect(conflictTitle('dpdDatasets', 'abc', { fileName: 'facture.xlsx' })).toBe(
 			'Fichier « facture.xlsx » (factures DPD)'
 		);

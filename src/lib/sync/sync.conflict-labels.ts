@@ -6,11 +6,13 @@
 import { FIELD_LABELS } from '$lib/claims/claims.logic';
 import { TABLE_REGISTRY } from '$lib/db/registry';
 import { formatCents, formatDateTime } from '$lib/i18n/format';
+import { DEADLINES_SETTING_KEY } from '$lib/claims/claims.deadlines';
 import { SETTING_KEYS } from '$lib/settings/settings.repository';
 
 /** Shared settings as the Paramètres page names them. */
 const SETTING_LABELS: Record<string, string> = {
-	[SETTING_KEYS.autoArchive]: 'Archiver automatiquement chaque analyse'
+	[SETTING_KEYS.autoArchive]: 'Archiver automatiquement chaque analyse',
+	[DEADLINES_SETTING_KEY]: 'Délais de réclamation des transporteurs'
 };
 
 const OTHER_FIELDS: Record<string, string> = {
