@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { testDataset } from '../dataset.testing';
 import { PilotDB } from '../pilot-db';
 import type { DatasetRecord, LibraryRecord } from '../records';
 import { SCHEMA_V1, SCHEMA_V2 } from '../schema';
@@ -94,22 +95,7 @@ describe('namedSources (schema v4): archives name their files by SHA-256', () =>
 });
 
 function dataset(id: string, fileName: string, c: string, slot: string): DatasetRecord {
-	return {
-		id,
-		slot,
-		fileName,
-		sha256: sha(c),
-		original: new Blob([fileName]),
-		size: fileName.length,
-		period: '2026-11',
-		rowCount: 10,
-		chunkCount: 0,
-		columns: [],
-		importedAt: 1,
-		dateRange: null,
-		skipped: [],
-		meta: {}
-	};
+	return testDataset({ id, slot, fileName, sha256: sha(c), period: '2026-11', rowCount: 10, importedAt: 1 });
 }
 
 const opened: Dexie[] = [];
