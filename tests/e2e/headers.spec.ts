@@ -74,9 +74,14 @@ test('a page of another site that frames Pilot gets nothing', async ({ page, bas
 	);
 	await new Promise<void>((done) => framer.listen(0, '127.0.0.1', done));
 	try {
-		await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`); // waits for the frame
-		const framed = page.frames().find((f) => f !== page.mainFrame())!;
-		expect(framed.url()).toMatch(/^chrome-error:/);
+		await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+		// The load event can fire before the refused frame has committed its error page: poll its address.
+		const framedUrl = () =>
+			page
+				.frames()
+				.find((f) => f !== page.mainFrame())
+				?.url();
+		await expect.poll(framedUrl).toMatch(/^chrome-error:/);
 		await expect(page.frameLocator('iframe').getByRole('heading', { name: /Outils de Gestion/ })).toHaveCount(
 			0
 		);
