@@ -5,10 +5,12 @@ import {
 	test,
 	type Browser,
 	type BrowserContext,
+	type Locator,
 	type Page,
 	type TestInfo
 } from './support/test';
 import { unzipSync } from 'fflate';
+import { AttendusPage } from './pages/attendus.page';
 import { BackupPage } from './pages/backup.page';
 import { ClaimsPage } from './pages/claims.page';
 import { FIXTURES, LogisticiensPage } from './pages/logisticiens.page';
@@ -232,6 +234,98 @@ test('concurrent edits become a conflict; « Garder cette version » on one devi
 			ed.getByText(/conflit de synchronisation résolu ; version écartée : Notes Version de la tablette/)
 		).toBeVisible();
 		await ed.getByRole('button', { name: '✕ Fermer' }).click();
+	}
+});
+
+/** Clicks « Garder cette version » on the version whose cell of `row` shows `text`, then waits for the confirmation. */
+async function keepShowing(d: Device, conflict: Locator, row: string, text: string): Promise<void> {
+	const line = conflict
+		.getByRole('row')
+		.filter({ has: d.page.getByRole('rowheader', { name: row, exact: true }) });
+	await expect(line).toContainText(text, ARRIVAL);
+	const column = (await line.locator('td').allTextContents()).findIndex((t) => t.includes(text));
+	await conflict
+		.getByRole('button', { name: /Garder cette version/ })
+		.nth(column)
+		.click();
+	await expect(d.page.getByRole('status').filter({ hasText: 'version gardée' })).toBeVisible(ARRIVAL);
+}
+
+test('conflicts beyond claims: a conditioning entry and the claim windows, shown as the app words them, resolved on both', async ({
+	browser
+}, info) => {
+	const team = await createTeam('saisies');
+	const a = await connected(browser, info, team);
+	const b = await connected(browser, info, team);
+	const [attA, attB] = [new AttendusPage(a.page), new AttendusPage(b.page)];
+	await attA.goto();
+	await attA.fillEntry({ client: 'BIVOUAK', attendu: 'ASN-SYNC', cartons: 5 });
+	await attA.saveEntry();
+	await expect(attA.synthesisRow('BIVOUAK', 'ASN-SYNC')).toContainText('Manuel');
+	await attB.goto();
+	await expect(attB.synthesisRow('BIVOUAK', 'ASN-SYNC')).toBeVisible(ARRIVAL);
+
+	// Each device edits the entry while apart: 8 cartons on one, 12 on the other.
+	for (const d of [a, b]) await d.context.setOffline(true);
+	for (const [d, att, cartons] of [
+		[a, attA, '8'],
+		[b, attB, '12']
+	] as const) {
+		await att.openTab('Saisies');
+		await d.page.getByRole('button', { name: "Modifier l'entrée BIVOUAK - ASN-SYNC" }).click();
+		await att.quantity('Cartons').fill(cartons);
+		await att.saveEntry();
+		await expect(d.page.getByRole('status').filter({ hasText: 'Entrée modifiée avec succès' })).toBeVisible();
+	}
+	for (const d of [a, b]) await d.context.setOffline(false);
+
+	// The Attendus page shows the conflict above its entries, named by client and attendu.
+	const onPage = a.page.getByTestId('conflict');
+	await expect(onPage).toHaveCount(1, ARRIVAL);
+	await expect(onPage).toContainText('Saisie de conditionnement « BIVOUAK — ASN-SYNC »');
+	await expect(onPage.getByRole('row').filter({ hasText: 'Cartons' })).toContainText('12', ARRIVAL);
+	await keepShowing(a, onPage, 'Cartons', '12');
+	for (const [d, att] of [
+		[a, attA],
+		[b, attB]
+	] as const) {
+		await att.goto();
+		await att.openTab('Saisies');
+		await expect(
+			d.page.getByTestId('attendus-saisies').getByRole('row').filter({ hasText: 'ASN-SYNC' })
+		).toContainText('12', ARRIVAL);
+		await expect(d.page.getByTestId('conflict')).toHaveCount(0, ARRIVAL);
+	}
+
+	// The claim windows, edited on both while apart: the conflict reads line by line, never as JSON.
+	for (const d of [a, b]) {
+		await d.sync.goto();
+		await expect(d.sync.status()).toContainText('Synchronisé', ARRIVAL);
+	}
+	for (const d of [a, b]) await d.context.setOffline(true);
+	for (const [d, days] of [
+		[a, '45'],
+		[b, '60']
+	] as const) {
+		await d.page.getByLabel('Délai en jours — DPD').fill(days);
+		await d.page.getByRole('button', { name: /Enregistrer les délais/ }).click();
+		await expect(
+			d.page.getByRole('status').filter({ hasText: 'Délais de réclamation enregistrés' })
+		).toBeVisible();
+	}
+	for (const d of [a, b]) await d.context.setOffline(false);
+	for (const d of [a, b]) {
+		await expect(d.sync.conflicts()).toHaveCount(1, ARRIVAL);
+		await expect(d.sync.conflicts()).toContainText('Paramètre « Délais de réclamation des transporteurs »');
+		const line = d.sync.conflicts().getByRole('row').filter({ hasText: 'DPD — Délai' });
+		await expect(line).toContainText("45 jours à compter de l'expédition", ARRIVAL);
+		await expect(line).toContainText("60 jours à compter de l'expédition");
+		await expect(d.sync.conflicts()).not.toContainText('{');
+	}
+	await keepShowing(b, b.sync.conflicts(), 'DPD — Délai', '60 jours');
+	for (const d of [a, b]) {
+		await expect(d.sync.conflicts()).toHaveCount(0, ARRIVAL);
+		await expect(d.page.getByLabel('Délai en jours — DPD')).toHaveValue('60', ARRIVAL);
 	}
 });
 
