@@ -161,6 +161,35 @@ describe('sync bridge', () => {
 		expect(doc._conflicts).toHaveLength(1);
 	});
 
+	it('settles by itself a conflict between identical versions, on both devices', async () => {
+		const a = await device();
+		const b = await device();
+		await a.dexie.claims.add(claim('1'));
+		await a.bridge.sync();
+		await replicate(a, b);
+		await b.bridge.sync();
+		// A reaches the final content in two edits, B in one: equal records, different revisions.
+		await a.dexie.claims.put(claim('1', { notes: 'brouillon', updatedAt: 2 }));
+		await a.bridge.sync();
+		await a.dexie.claims.put(claim('1', { notes: 'final', updatedAt: 3 }));
+		await a.bridge.sync();
+		await b.dexie.claims.put(claim('1', { notes: 'final', updatedAt: 3 }));
+		await b.bridge.sync();
+		await replicate(a, b);
+		const forked = await a.pouch.get('claims:1', { conflicts: true });
+		expect(forked._conflicts).toHaveLength(1);
+		await a.bridge.sync();
+		await b.bridge.sync();
+		await replicate(a, b);
+		await a.bridge.sync();
+		await b.bridge.sync();
+		for (const d of [a, b]) {
+			expect(d.bridge.conflicts).toEqual([]);
+			expect((await d.pouch.get('claims:1', { conflicts: true }))._conflicts ?? []).toEqual([]);
+			expect((await d.dexie.claims.get('1'))?.notes).toBe('final');
+		}
+	});
+
 	it('forks an edit made here while another device edited the same record', async () => {
 		const a = await device();
 		const b = await device();

@@ -200,6 +200,31 @@ export class SyncBridge {
 		if (!has && known) this.state.conflicts = this.state.conflicts.filter((c) => c !== id);
 	}
 
+	/**
+	 * Conflicting revisions whose content equals the winner's (two devices reached the same record by
+	 * different edits, e.g. the same archive rewritten on each) leave nothing to choose: they are
+	 * deleted, which replicates like any change, instead of being shown under « Conflits à résoudre ».
+	 */
+	private async dropIdenticalLeaves(doc: Doc): Promise<void> {
+		const same = digest(doc);
+		const leaves = await Promise.all(
+			(doc._conflicts ?? []).map((rev) => this.local.get(doc._id, { rev }) as Promise<Doc>)
+		);
+		const identical = leaves.filter((leaf) => digest(leaf) === same);
+		if (!identical.length) return;
+		await this.local.bulkDocs(
+			identical.map((leaf) => ({
+				_id: leaf._id,
+				_rev: leaf._rev,
+				_deleted: true,
+				table: leaf.table,
+				data: {}
+			}))
+		);
+		const dropped = new Set(identical.map((leaf) => leaf._rev));
+		doc._conflicts = doc._conflicts?.filter((rev) => !dropped.has(rev));
+	}
+
 	private async applyBatch(changes: PouchDB.Core.ChangesResponseChange<SyncDoc>[]): Promise<number> {
 		const puts = new Map<string, Record<string, unknown>[]>();
 		const deletes = new Map<string, string[]>();
@@ -212,6 +237,7 @@ export class SyncBridge {
 			if (!name) continue;
 			const doc = change.doc as Doc | undefined;
 			const rev = change.changes[0].rev;
+			if (doc?._conflicts?.length && !change.deleted) await this.dropIdenticalLeaves(doc);
 			this.noteConflict(change.id, change.deleted ? undefined : doc);
 			const base = this.state.base[change.id];
 			if (base?.[1] === rev) continue; // our own write coming back
