@@ -3,6 +3,7 @@ import {
 	addDays,
 	claimDeadline,
 	DEFAULT_DEADLINES,
+	draftDeadline,
 	lastFollowUp,
 	readDeadlines,
 	validateDeadlines
@@ -80,5 +81,31 @@ describe('claim deadlines', () => {
 		});
 		expect(errors.join(' ')).toMatch(/DPD : le délai doit être un nombre entier/);
 		expect(errors.join(' ')).toMatch(/figure deux fois/);
+	});
+
+	it('gives a draft its due date once it has a carrier and a date, as typed in the form', () => {
+		const draft = {
+			date: '2026-11-01',
+			tracking: 'T1',
+			partner: '',
+			originOrder: '',
+			partnerOrder: '',
+			carrier: ' ',
+			motif: 'Colis perdu',
+			amount: '10',
+			status: 'À constituer' as const,
+			notes: '',
+			shippingDate: '2026-10-20',
+			incidentDate: '',
+			filedDate: '',
+			paidDate: ''
+		};
+		expect(draftDeadline(draft, DEFAULT_DEADLINES)).toBeNull();
+		expect(draftDeadline({ ...draft, carrier: 'DPD', shippingDate: '' }, DEFAULT_DEADLINES)).toBeNull();
+		const dpd = draftDeadline({ ...draft, carrier: 'DPD' }, DEFAULT_DEADLINES);
+		expect(dpd).toMatchObject({ due: '2026-11-19', basis: 'expédition' });
+		expect(
+			draftDeadline({ ...draft, carrier: 'DPD', incidentDate: '2026-10-25' }, DEFAULT_DEADLINES)
+		).toMatchObject({ due: '2026-11-24', basis: 'incident' });
 	});
 });

@@ -3,7 +3,7 @@
  * and each claim's due date and flag (RULINGS 12). Pure.
  */
 import type { ClaimRecord } from '$lib/db/records';
-import { isOpen } from './claims.logic';
+import { isOpen, splitMotif, type ClaimDraft } from './claims.logic';
 
 export const DEADLINES_SETTING_KEY = 'claims.deadlines';
 export const TO_VERIFY = 'à vérifier dans votre contrat';
@@ -242,4 +242,22 @@ export function claimDeadline(
 		}
 	}
 	return { due, daysLeft, flag, rule, basis };
+}
+
+/** The due date a draft would get (the form shows it as it is typed), once it has a carrier and a date. */
+export function draftDeadline(draft: ClaimDraft, settings: DeadlineSettings): ClaimDeadline | null {
+	if (!draft.carrier.trim() || !(draft.shippingDate || draft.incidentDate)) return null;
+	return claimDeadline(
+		{
+			carrier: draft.carrier,
+			motif: splitMotif(draft.motif).motif,
+			status: draft.status,
+			date: draft.date,
+			shippingDate: draft.shippingDate || null,
+			incidentDate: draft.incidentDate || null,
+			filedDate: draft.filedDate || null
+		},
+		settings,
+		draft.date
+	);
 }
