@@ -7,7 +7,8 @@ import type { ClaimRecord } from '$lib/db/records';
 import { writeXlsx, type CellValue, type ExportColumn, type SheetSpec } from '$lib/export';
 import { formatDay, plural } from '$lib/i18n/format';
 import { claimDeadline, type DeadlineSettings } from './claims.deadlines';
-import { byCarrier, byPartner, computeKpis, legacyStatus, motifText, type Breakdown } from './claims.logic';
+import { legacyStatus, motifText } from './claims.logic';
+import { byCarrier, byPartner, computeKpis, type Breakdown } from './claims.list';
 
 export const LEGACY_COLUMNS = [
 	'Date',
