@@ -90,7 +90,7 @@ describe('the analysis worker cache', () => {
 		await deleteDatasets('dpd', [classic.id]);
 		expect((await cachedRun(cache, dpdModule, null)).read).toEqual([]);
 
-		// A restore writes its files with their own importedAt: the cache misses them and reads them.
+		// The same file from another import (e.g. a backup's, restored) has another importedAt: read again.
 		const [predict] = await db.datasets('dpd').toArray();
 		await db.datasets('dpd').update(predict.id, { importedAt: predict.importedAt + 1 });
 		expect((await cachedRun(cache, dpdModule, null)).read).toEqual(['DPD_PREDICT.xlsx']);

@@ -1,9 +1,9 @@
 /**
  * What the analysis worker keeps between runs, so a surcharge option or a 3PL window changed reads no
  * chunk again: each stored file's parsed rows under its fingerprint, and the last 3PL lookups built.
- * A run reads from IndexedDB only the files whose fingerprint it has not seen (a new import; a restore,
- * which writes its files with their own importedAt); a file no longer stored is forgotten at the next
- * run over its store, and only the stores of the last runs are kept (the 3PL and two carriers).
+ * A run reads from IndexedDB only the files whose fingerprint it has not seen (a new import, a restored
+ * file of another import); a file no longer stored is forgotten at the next run over its store, and only
+ * the stores of the last runs are kept (the 3PL and two carriers).
  */
 import type { DatasetRecord } from '$lib/db/records';
 import type { DatasetStore } from '$lib/db/schema';
