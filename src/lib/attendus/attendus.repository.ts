@@ -4,7 +4,8 @@ import type { AttendusManualRecord, DatasetRecord } from '$lib/db/records';
 import { datasetRows, listDatasets } from '$lib/intake/datasets.repository';
 import { plural } from '$lib/i18n/format';
 import type { AttendusRow } from './attendus.parser';
-import { buildSynthesis, kpis, linesInForce, type DetailRow } from './attendus.logic';
+import { freshSummary } from '$lib/db/summaries.repository';
+import { linesInForce, type DetailRow } from './attendus.logic';
 
 export const STORE = 'attendus' as const;
 
@@ -49,14 +50,35 @@ export async function moduleCounts(): Promise<{ files: number; manual: number; c
 	return { files, manual, clients };
 }
 
-/** The home tile's line: "15 attendus · 7 palettes · 20 cartons". */
+/** What the summary's figures mean (raise it when the synthesis counts differently). */
+export const SUMMARY_VERSION = 1;
+
+/** The manual entries as the summary's basis: any entry added, edited or removed changes it. */
+export function manualBasis(manual: readonly AttendusManualRecord[]): string {
+	return manual
+		.map((m) => `${m.id}:${m.client}:${m.attendu}:${m.paletteMulti}:${m.paletteMono}:${m.carton}`)
+		.sort()
+		.join('|');
+}
+
+/**
+ * The home tile's line, "15 attendus · 7 palettes · 20 cartons", from the summary the page wrote when it
+ * last computed the synthesis; never from the CSV rows. Files or entries changed since (a sync, a
+ * restore) and the tile says what is stored until the page is opened again.
+ */
 export async function attendusTileSummary(): Promise<string> {
-	const data = await loadAttendus();
-	const k = kpis(buildSynthesis(data.lines, data.manual));
-	if (!k.nbAttendus) return 'Aucun attendu';
+	const [files, manual] = await Promise.all([listDatasets(STORE), db.attendusManual.toArray()]);
+	if (!files.length && !manual.length) return 'Aucun attendu';
+	const figures = await freshSummary(STORE, SUMMARY_VERSION, files, manualBasis(manual));
+	if (!figures)
+		return [
+			...(files.length ? [plural(files.length, 'fichier')] : []),
+			...(manual.length ? [plural(manual.length, 'saisie manuelle', 'saisies manuelles')] : [])
+		].join(' · ');
+	if (!figures.attendus) return 'Aucun attendu';
 	return [
-		plural(k.nbAttendus, 'attendu'),
-		plural(k.totalPalettes, 'palette'),
-		plural(k.totalCartons, 'carton')
+		plural(figures.attendus, 'attendu'),
+		plural(figures.palettes, 'palette'),
+		plural(figures.cartons, 'carton')
 	].join(' · ');
 }

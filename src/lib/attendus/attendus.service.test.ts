@@ -22,6 +22,7 @@ import {
 	deleteEntry,
 	removeImport,
 	resetAttendus,
+	saveTileSummary,
 	updateEntry
 } from './attendus.service';
 
@@ -73,7 +74,13 @@ describe('attendus service', () => {
 			nbClients: 9,
 			totalSku: 70
 		});
+		// Until the page has computed the synthesis, the tile says what is stored, without reading the rows.
+		expect(await moduleSummary('attendus')).toBe('1 fichier · 5 saisies manuelles');
+		await saveTileSummary(data, kpis(buildSynthesis(data.lines, data.manual)));
 		expect(await moduleSummary('attendus')).toBe('15 attendus · 7 palettes · 20 cartons');
+		// An entry changed since (here, or arrived through the team sync): the figures are no longer trusted.
+		await updateEntry(data.manual[0].id, { ...data.manual[0], carton: data.manual[0].carton + 1 });
+		expect(await moduleSummary('attendus')).toBe('1 fichier · 5 saisies manuelles');
 	});
 
 	it('adds, edits and deletes an entry, each undone by « Annuler »', async () => {

@@ -17,9 +17,11 @@ import {
 	clientInUse,
 	normClient,
 	validateEntry,
-	type EntryDraft
+	type EntryDraft,
+	type Kpis
 } from './attendus.logic';
-import { STORE } from './attendus.repository';
+import { writeSummary } from '$lib/db/summaries.repository';
+import { manualBasis, STORE, SUMMARY_VERSION, type AttendusData } from './attendus.repository';
 
 const isPredefined = (name: string) => (CLIENTS_PREDEFINIS as readonly string[]).includes(name);
 
@@ -259,4 +261,15 @@ export async function resetAttendus(): Promise<boolean> {
 		handleError(err, 'Réinitialisation des Attendus de Réception');
 		return false;
 	}
+}
+
+/** Keeps what the page computed as the module's summary, which the home tile reads instead of the rows. */
+export function saveTileSummary(data: AttendusData, k: Kpis): Promise<void> {
+	return writeSummary(
+		STORE,
+		SUMMARY_VERSION,
+		data.files,
+		{ attendus: k.nbAttendus, palettes: k.totalPalettes, cartons: k.totalCartons },
+		manualBasis(data.manual)
+	);
 }

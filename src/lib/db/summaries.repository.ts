@@ -15,6 +15,9 @@ export function datasetsBasis(
 		.join('|');
 }
 
+const basisOf = (datasets: readonly DatasetRecord[], extra: string) =>
+	extra ? `${datasetsBasis(datasets)}#${extra}` : datasetsBasis(datasets);
+
 /**
  * Stores what an analysis of `datasets` found; a failure only costs the tile its figures. Outside the
  * write lock, so a page's analysis never waits for a backup: a record written around a backup or a
@@ -24,12 +27,14 @@ export async function writeSummary(
 	module: string,
 	version: number,
 	datasets: readonly DatasetRecord[],
-	figures: Record<string, number>
+	figures: Record<string, number>,
+	/** What else the figures were computed from (e.g. a module's manual entries), as one string. */
+	extra = ''
 ): Promise<void> {
 	const record: SummaryRecord = {
 		module,
 		version,
-		basis: datasetsBasis(datasets),
+		basis: basisOf(datasets, extra),
 		computedAt: Date.now(),
 		figures
 	};
@@ -44,9 +49,10 @@ export async function writeSummary(
 export async function freshSummary(
 	module: string,
 	version: number,
-	datasets: readonly DatasetRecord[]
+	datasets: readonly DatasetRecord[],
+	extra = ''
 ): Promise<Record<string, number> | null> {
 	const record = await db.summaries.get(module);
-	if (!record || record.version !== version || record.basis !== datasetsBasis(datasets)) return null;
+	if (!record || record.version !== version || record.basis !== basisOf(datasets, extra)) return null;
 	return record.figures;
 }
