@@ -2,7 +2,7 @@
  * A returns analysis frozen for the Bibliothèque, in the carriers' archive shape (rendered tables readable
  * without module code), filed under the month of its returns' Paris days — never a month-first guess (R-4).
  */
-import { freezeTable } from '$lib/carriers/pipeline/carrier.table';
+import { freezeTable } from '$lib/analysis/table-rows';
 import type { ArchivedAnalysis } from '$lib/carriers/pipeline/carrier.types';
 import type { DatasetRecord, LibraryRecord } from '$lib/db/records';
 import { formatInt, formatPeriod } from '$lib/i18n/format';

@@ -1,12 +1,11 @@
 /** DHL as data for the shared pipeline: its CSV input, rules, the legacy tabs and the formatted export. */
+import { table, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
 import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
 import {
 	NON_ATTRIBUE,
-	table,
 	type CarrierModule,
-	type ColumnSpec,
 	type ExportSpec,
 	type MatchedLine,
 	type TabSpec

@@ -1,8 +1,8 @@
 /** A carrier analysis frozen for the Bibliothèque: plain rendered tables, readable without carrier code. */
+import { freezeTable } from '$lib/analysis/table-rows';
 import type { LibraryRecord } from '$lib/db/records';
 import { formatPeriod } from '$lib/i18n/format';
 import { archivePeriod } from './carrier.analysis';
-import { freezeTable } from './carrier.table';
 import type { PageSpec } from './common.tabs';
 import type { Analysis, ArchivedAnalysis, BilledLine, InvoiceFile } from './carrier.types';
 

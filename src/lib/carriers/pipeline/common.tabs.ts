@@ -2,13 +2,13 @@
  * Tabs every carrier page ends with, written once: the lines to contest (shared and carrier flags,
  * "Créer une indemnisation"), the NON ATTRIBUÉ lines with their total, and the cost per partner and month.
  */
+import { table } from '$lib/analysis/table-spec';
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
 import { NO_GRID, flagLabel, rangeLabel, unattributedReason } from './carrier.analysis';
-import { lineSearchText } from './carrier.table';
+import { lineSearchText } from './carrier.search';
 import {
 	NON_ATTRIBUE,
-	table,
 	type BilledLine,
 	type CarrierModule,
 	type ExportSpec,
