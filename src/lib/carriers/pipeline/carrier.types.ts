@@ -2,15 +2,13 @@
  * The shared carrier pipeline: a carrier is data (its inputs, rules, tabs and exports), the pipeline does
  * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
  */
+import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
 import type { AnyTableSpec, CellValue } from '$lib/analysis/table-spec';
 import type { DatasetRecord } from '$lib/db/records';
 import type { ColumnKind } from '$lib/export';
 import type { Parser } from '$lib/intake/parse.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import type { CarrierBilling, Reconciliation } from './reconciliation';
-
-/** The one label for lines no 3PL row explains (RULINGS 1), in every view and export. */
-export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
 
 /** One upload slot of a carrier page (DPD: Predict and Classic; Chronopost: invoices). */
 export interface InputSlot {
@@ -116,14 +114,6 @@ export interface PipelineSummary {
 	/** Distinct partners, NON ATTRIBUÉ included. */
 	partners: number;
 	dateRange: [string, string] | null;
-}
-
-/** Cost of one partner in one month (for the chart and the Bibliothèque). */
-export interface PartnerMonthCost {
-	partner: string;
-	month: string;
-	cents: number;
-	lines: number;
 }
 
 /** The whole analysis: plain data, recomputable at any time from the stored records. */
