@@ -89,10 +89,12 @@ export function toSheet(
 }
 
 /** A table frozen as plain values, for the Bibliothèque. */
-export function freezeTable(spec: AnyTableSpec): {
+export interface FrozenTable {
 	columns: { header: string; kind: ColumnKind }[];
 	rows: CellValue[][];
-} {
+}
+
+export function freezeTable(spec: AnyTableSpec): FrozenTable {
 	const columns = exportColumns(spec);
 	return {
 		columns: columns.map((c) => ({ header: c.header, kind: c.kind })),

@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { ArchivedAnalysis } from '$lib/analysis/archive';
 import { db } from '$lib/db/pilot-db';
 import { packParsed, parseBytes } from '$lib/intake/intake.core';
 import { storeParsed } from '$lib/intake/intake.service';
 import { notifications } from '$lib/state/notifications.svelte';
 import { dpdModule } from '../dpd/dpd.module';
-import type { ArchivedAnalysis } from './carrier.types';
 import { pageSpec } from './common.tabs';
-import { archiveAnalysis, computeAnalysis, deleteArchive, deleteInvoice } from './carrier.service';
+import { archiveAnalysis, computeAnalysis, deleteInvoice } from './carrier.service';
 
 vi.mock('$lib/backup/snapshots.service', () => ({ noteSignificantChange: () => {} }));
 
@@ -71,11 +71,6 @@ describe('carrier service on stored records', () => {
 		expect([...record.sources].sort(bySha)).toEqual(named);
 		expect(result.files.map(({ sha256, fileName }) => ({ sha256, fileName })).sort(bySha)).toEqual(named);
 		for (const f of result.files) expect(f).not.toHaveProperty('datasetId');
-
-		expect(await deleteArchive(record)).toBe(true);
-		expect(await db.library.count()).toBe(0);
-		await notifications.items.at(-1)!.action!.run();
-		expect(await db.library.get(record.id)).toEqual(record);
 	});
 
 	it('deletes a file with its rows, and "Annuler" puts them back', async () => {

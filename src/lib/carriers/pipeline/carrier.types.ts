@@ -3,9 +3,8 @@
  * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
  */
 import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
-import type { AnyTableSpec, CellValue } from '$lib/analysis/table-spec';
+import type { AnyTableSpec } from '$lib/analysis/table-spec';
 import type { DatasetRecord } from '$lib/db/records';
-import type { ColumnKind } from '$lib/export';
 import type { Parser } from '$lib/intake/parse.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import type { CarrierBilling, Reconciliation } from './reconciliation';
@@ -249,28 +248,3 @@ export interface CarrierModule<
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCarrierModule = CarrierModule<any, any, any>;
-
-/** A frozen analysis as archived in the Bibliothèque: rendered tables, readable without the carrier code. */
-export interface ArchivedAnalysis {
-	carrier: string;
-	label: string;
-	window: string[];
-	kpis: { label: string; value: string; hint?: string }[];
-	summary: PipelineSummary;
-	costs: PartnerMonthCost[];
-	tables: {
-		tab: string;
-		id: string;
-		title: string;
-		columns: { header: string; kind: ColumnKind }[];
-		rows: CellValue[][];
-	}[];
-	/**
-	 * Its files as shown. `sha256` names the file by content (schema v4; before, `datasetId`); it is
-	 * absent for a file already deleted when v4 upgraded the archive.
-	 */
-	files: { sha256?: string; fileName: string; slot: string; rowCount: number }[];
-	/** What its rows and files are, when not billed lines and invoices (e.g. returns, WMS exports). */
-	rowUnit?: [singular: string, plural: string];
-	filesLabel?: string;
-}
