@@ -7,7 +7,7 @@ import { storeParsed } from '$lib/intake/intake.service';
 import { notifications } from '$lib/state/notifications.svelte';
 import { dpdModule } from '../dpd/dpd.module';
 import { pageSpec } from './common.tabs';
-import { archiveAnalysis, computeAnalysis, deleteInvoice } from './carrier.service';
+import { archiveAnalysis, computeAnalysis } from './carrier.service';
 
 vi.mock('$lib/backup/snapshots.service', () => ({ noteSignificantChange: () => {} }));
 
@@ -71,18 +71,6 @@ describe('carrier service on stored records', () => {
 		expect([...record.sources].sort(bySha)).toEqual(named);
 		expect(result.files.map(({ sha256, fileName }) => ({ sha256, fileName })).sort(bySha)).toEqual(named);
 		for (const f of result.files) expect(f).not.toHaveProperty('datasetId');
-	});
-
-	it('deletes a file with its rows, and "Annuler" puts them back', async () => {
-		const dataset = await store('dpd', 'predict', 'dpd/DPD_PREDICT.xlsx', 'dpd');
-		expect(await deleteInvoice(dpdModule, dataset)).toBe(true);
-		expect(await db.datasets('dpd').count()).toBe(0);
-		expect(await db.chunks('dpd').count()).toBe(0);
-		const undo = notifications.items.at(-1)?.action;
-		expect(undo?.label).toBe('Annuler');
-		await undo!.run();
-		expect(await db.datasets('dpd').count()).toBe(1);
-		expect((await computeAnalysis(dpdModule, null))?.analysis.summary.billedLines).toBe(107);
 	});
 
 	it('gives an empty analysis, not an error, when nothing is stored', async () => {

@@ -3,25 +3,12 @@
  * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
  */
 import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
+import type { InputSlot } from '$lib/analysis/upload.service';
 import type { AnyTableSpec } from '$lib/analysis/table-spec';
 import type { DatasetRecord } from '$lib/db/records';
 import type { Parser } from '$lib/intake/parse.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import type { CarrierBilling, Reconciliation } from './reconciliation';
-
-/** One upload slot of a carrier page (DPD: Predict and Classic; Chronopost: invoices). */
-export interface InputSlot {
-	/** Stored as DatasetRecord.slot. */
-	id: string;
-	/** Label of the file input, e.g. "DPD Predict". */
-	label: string;
-	/** `accept` of the file input, e.g. ".xlsx,.xls". */
-	accept: string;
-	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker); a carrier's own is its id. */
-	parser: string;
-	/** What the file must look like, shown under the input. */
-	hint: string;
-}
 
 /** A stored invoice file and its parsed rows, as the pipeline hands them to a carrier. */
 export interface InvoiceFile<Row = Record<string, unknown>> {
