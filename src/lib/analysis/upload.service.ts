@@ -10,20 +10,7 @@ import { plural } from '$lib/i18n/format';
 import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
 import { importFile, type ProgressFn } from '$lib/intake/intake.service';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-
-/** One upload slot of an analysis page (DPD: Predict and Classic; Chronopost: invoices; Retours: its export). */
-export interface InputSlot {
-	/** Stored as DatasetRecord.slot. */
-	id: string;
-	/** Label of the file input, e.g. "DPD Predict". */
-	label: string;
-	/** `accept` of the file input, e.g. ".xlsx,.xls". */
-	accept: string;
-	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker); a carrier's own is its id. */
-	parser: string;
-	/** What the file must look like, shown under the input. */
-	hint: string;
-}
+import type { InputSlot } from './input-slot';
 
 /** The module a file goes to: its tables' prefix and the name its messages give it. */
 export interface UploadModule {

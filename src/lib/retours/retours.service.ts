@@ -3,7 +3,8 @@
  * delete one with undo, export a table, archive, reset (safety snapshot first). Each reports its own errors.
  */
 import type { FilterValues } from '$lib/analysis/table-rows';
-import { deleteInvoice, type ImportInvoiceOptions, type InputSlot } from '$lib/analysis/upload.service';
+import type { InputSlot } from '$lib/analysis/input-slot';
+import { deleteInvoice, type ImportInvoiceOptions } from '$lib/analysis/upload.service';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { archivesOf } from '$lib/carriers/pipeline/carrier.repository';

@@ -3,7 +3,7 @@
  * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
  */
 import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
-import type { InputSlot } from '$lib/analysis/upload.service';
+import type { InputSlot } from '$lib/analysis/input-slot';
 import type { AnyTableSpec } from '$lib/analysis/table-spec';
 import type { DatasetRecord } from '$lib/db/records';
 import type { Parser } from '$lib/intake/parse.types';
