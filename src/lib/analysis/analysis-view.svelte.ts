@@ -2,7 +2,7 @@
  * What the user chose on each analysis page (carriers, Retours) — tab, filters, 3PL window — kept in one
  * app-wide state (and the tab's session storage) so that it survives navigating away and back, and a reload.
  */
-import type { FilterValues } from '$lib/carriers/pipeline/carrier.table';
+import type { FilterValues } from './table-rows';
 
 export interface AnalysisView {
 	tab: string;

@@ -1,6 +1,7 @@
 /** Pure grouping, stats and export shaping of the Bibliothèque (plain records in, plain data out). */
+import type { ArchivedAnalysis } from '$lib/analysis/archive';
 import { CARRIERS } from '$lib/carriers';
-import type { AnyCarrierModule, ArchivedAnalysis } from '$lib/carriers/pipeline/carrier.types';
+import type { AnyCarrierModule } from '$lib/carriers/pipeline/carrier.types';
 import type { LibraryRecord } from '$lib/db/records';
 import type { SheetSpec } from '$lib/export';
 import { MONTHS_FR } from '$lib/i18n/format';

@@ -3,7 +3,7 @@
  * first for the bulk deletions, one transaction, and "Annuler" that files the records back.
  * Each function reports its own errors in French and returns false on failure.
  */
-import { deleteArchive } from '$lib/carriers/pipeline/carrier.service';
+import { deleteArchive } from '$lib/analysis/archive.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { db } from '$lib/db/pilot-db';
 import type { LibraryRecord } from '$lib/db/records';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import dpdAnswers from '../../../tests/fixtures/dpd/answers.dpd.json';
 import mrAnswers from '../../../tests/fixtures/mondial-relay/answers.mondial-relay.json';
 import cpAnswers from '../../../tests/fixtures/colis-prive/answers.colis-prive.json';

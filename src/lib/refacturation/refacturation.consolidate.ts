@@ -7,13 +7,9 @@
  * adds up instead of overwriting, lines without tracking never merge, a blank partner is NON ATTRIBUÉ and
  * counts in TOTAL GÉNÉRAL, and only the chosen months are taken.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { costMonth } from '$lib/carriers/pipeline/carrier.analysis';
-import {
-	NON_ATTRIBUE,
-	type AnyCarrierModule,
-	type BilledLine,
-	type MatchedLine
-} from '$lib/carriers/pipeline/carrier.types';
+import type { AnyCarrierModule, BilledLine, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
 import type { Reconciliation } from '$lib/carriers/pipeline/reconciliation';
 import { CARRIERS } from '$lib/carriers';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { availableMonths, consolidate } from './refacturation.consolidate';
 import { fixtureSources } from './refacturation.testing';
 import { expectTextCells } from '$lib/export/readback.testing';

@@ -4,7 +4,7 @@
  * chronological (R-2), a blank client is « NON ATTRIBUÉ » (RULINGS 1) instead of vanishing, and the per-client
  * figures the refacturation export needs (R-8) are computed here.
  */
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { dominantMonth } from '$lib/intake/values';
 import { RETURNED, type RetourRow } from './retours.parser';
 

@@ -1,9 +1,10 @@
 /**
- * A returns analysis frozen for the Bibliothèque, in the carriers' archive shape (rendered tables readable
- * without module code), filed under the month of its returns' Paris days — never a month-first guess (R-4).
+ * A returns analysis frozen for the Bibliothèque, in the kit's archive shape (`ArchivedAnalysis`: rendered
+ * tables readable without module code), filed under the month of its returns' Paris days — never a
+ * month-first guess (R-4).
  */
-import { freezeTable } from '$lib/carriers/pipeline/carrier.table';
-import type { ArchivedAnalysis } from '$lib/carriers/pipeline/carrier.types';
+import { archivedFiles, archiveSources, type ArchivedAnalysis } from '$lib/analysis/archive';
+import { freezeTable } from '$lib/analysis/table-rows';
 import type { DatasetRecord, LibraryRecord } from '$lib/db/records';
 import { formatInt, formatPeriod } from '$lib/i18n/format';
 import type { RetoursAnalysis } from './retours.analysis';
@@ -50,12 +51,7 @@ export function freezeRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Ar
 			{ tab: syn.label, id: 'synthese', title: syn.heading, ...freezeTable(syntheseTable(a)) },
 			{ tab: det.label, id: 'detail', title: det.heading, ...freezeTable(detailTable(a)) }
 		],
-		files: datasets.map((d) => ({
-			sha256: d.sha256,
-			fileName: d.fileName,
-			slot: d.slot,
-			rowCount: d.rowCount
-		})),
+		files: archivedFiles(datasets),
 		rowUnit: ['retour', 'retours'],
 		filesLabel: 'exports de retours'
 	};
@@ -76,7 +72,7 @@ export function retoursLibraryRecord(
 		rowCount: a.totalReturns,
 		dateRange: a.dateRange,
 		partners: a.synthese.map((s) => s.client).sort((x, y) => x.localeCompare(y, 'fr')),
-		sources: datasets.map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
+		sources: archiveSources(datasets),
 		result: freezeRetours(a, datasets)
 	};
 }

@@ -2,12 +2,12 @@
  * What the Retours page writes: import an export (intake worker, original kept, same bytes = "déjà importé"),
  * delete one with undo, export a table, archive, reset (safety snapshot first). Each reports its own errors.
  */
+import type { FilterValues } from '$lib/analysis/table-rows';
+import type { InputSlot } from '$lib/analysis/input-slot';
+import { deleteInvoice, type ImportInvoiceOptions } from '$lib/analysis/upload.service';
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
-import { deleteInvoice, type ImportInvoiceOptions } from '$lib/carriers/pipeline/carrier.service';
 import { archivesOf } from '$lib/carriers/pipeline/carrier.repository';
-import type { FilterValues } from '$lib/carriers/pipeline/carrier.table';
-import type { InputSlot } from '$lib/carriers/pipeline/carrier.types';
 import { db } from '$lib/db/pilot-db';
 import type { DatasetRecord } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';

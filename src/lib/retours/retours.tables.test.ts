@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { read, utils } from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { filterRows } from '$lib/carriers/pipeline/carrier.table';
+import { filterRows } from '$lib/analysis/table-rows';
 import { parseBytes } from '$lib/intake/intake.core';
 import { analyseRetours } from './retours.analysis';
 import type { RetourRow } from './retours.parser';

@@ -2,8 +2,8 @@
  * The two tables of the page (legacy headers exactly, RULINGS 10) and their exports: the legacy's file and
  * sheet names, the rows on screen (filters applied), styled headers, one click (R-9).
  */
-import { table, type AnyTableSpec } from '$lib/carriers/pipeline/carrier.types';
-import { fileStamp, filterRows, toSheet, type FilterValues } from '$lib/carriers/pipeline/carrier.table';
+import { fileStamp, filterRows, toSheet, type FilterValues } from '$lib/analysis/table-rows';
+import { table, type AnyTableSpec } from '$lib/analysis/table-spec';
 import { writeXlsx } from '$lib/export';
 import { formatInt } from '$lib/i18n/format';
 import type { ClientSynthese, RetourDetail, RetoursAnalysis } from './retours.analysis';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { filterRows } from '$lib/analysis/table-rows';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { exportSheets, buildExport } from '../pipeline/carrier.export';
-import { filterRows } from '../pipeline/carrier.table';
-import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { pageSpec } from '../pipeline/common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import answers from '../../../../tests/fixtures/chronopost/answers.chronopost.json';

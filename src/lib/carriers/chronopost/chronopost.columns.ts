@@ -1,7 +1,7 @@
 /** Chronopost's table columns: the legacy's headers exactly, screen-only checks first. */
+import type { ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents } from '$lib/i18n/format';
 import { stakeText } from '../pipeline/carrier.analysis';
-import type { ColumnSpec } from '../pipeline/carrier.types';
 import type { SurplusType } from './chronopost.parser';
 import {
 	partnerToContest,

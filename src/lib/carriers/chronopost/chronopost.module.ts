@@ -1,6 +1,6 @@
 /** Chronopost as data for the shared pipeline: its input, rules and KPIs, with its tabs and exports. */
+import { rangeLabel } from '$lib/analysis/range-label';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
 import type { CarrierModule } from '../pipeline/carrier.types';
 import { chronoExports } from './chronopost.exports';
 import { gridPrice } from './chronopost.grid';

@@ -2,9 +2,9 @@
  * Chronopost analysis over matched parcel lines (pure): theoretical price at the 3PL weight and country,
  * weight and price gaps, the seven surcharge types, and the "total à contester" rule of RULINGS 8.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, LineFlag, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
 import { formatCents, formatNumber } from '$lib/i18n/format';
 import { gridPrice, kgToGrams } from './chronopost.grid';

@@ -1,7 +1,8 @@
 /** Chronopost's four tabs as the legacy shows them: synthesis, surcharges, parcels, returns. */
+import { table, type FilterSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
-import { table, type FilterSpec, type TabSpec } from '../pipeline/carrier.types';
+import type { TabSpec } from '../pipeline/carrier.types';
 import {
 	control,
 	detailColumns,

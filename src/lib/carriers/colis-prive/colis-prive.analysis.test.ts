@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { filterRows, TONE_FILLS } from '$lib/analysis/table-rows';
 import { testDataset } from '$lib/db/dataset.testing';
 import { readFile } from '$lib/intake/read';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
@@ -8,8 +10,7 @@ import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import answers from '../../../../tests/fixtures/colis-prive/answers.colis-prive.json';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { buildExport } from '../pipeline/carrier.export';
-import { filterRows, TONE_FILLS } from '../pipeline/carrier.table';
-import { NON_ATTRIBUE, type InvoiceFile } from '../pipeline/carrier.types';
+import type { InvoiceFile } from '../pipeline/carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import { colisPriveModule } from './colis-prive.module';
 import { parseColisPrive, type ColisPriveRow } from './colis-prive.parser';

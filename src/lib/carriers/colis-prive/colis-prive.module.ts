@@ -1,17 +1,11 @@
 /** Colis Privé as data for the shared pipeline: its CSV input, rules, the legacy's 3 tabs and its export. */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { rangeLabel } from '$lib/analysis/range-label';
+import { table, type ClaimDraft, type ColumnSpec, type FilterSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
-import { lineSearchText } from '../pipeline/carrier.table';
-import {
-	NON_ATTRIBUE,
-	table,
-	type CarrierModule,
-	type ClaimDraft,
-	type ColumnSpec,
-	type ExportSpec,
-	type FilterSpec,
-	type TabSpec
-} from '../pipeline/carrier.types';
+import { flagLabel } from '../pipeline/carrier.analysis';
+import { lineSearchText } from '../pipeline/carrier.search';
+import type { CarrierModule, ExportSpec, TabSpec } from '../pipeline/carrier.types';
 import { parseColisPrive, type ColisPriveRow } from './colis-prive.parser';
 import {
 	COLIS_PRIVE_OVERWEIGHT_TOLERANCE_G,

@@ -3,9 +3,9 @@
  * service-surcharge ("majoration") detection. Every billed line is kept: lines no 3PL row explains are
  * NON ATTRIBUÉ with their surcharges (legacy CP-5 dropped them silently).
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import type { ColisPriveRow } from './colis-prive.parser';
 
 /** Overweight when billed kg × 1000 > 3PL g + 10 g (RULINGS 7). */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { testDataset } from '$lib/db/dataset.testing';
 import { readFile } from '$lib/intake/read';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
@@ -6,7 +7,6 @@ import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import answers from '../../../../tests/fixtures/colissimo/answers.colissimo.json';
 import { carrierFor } from '$lib/carriers';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
-import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import { colissimoModule } from './colissimo.module';
 import { parseColissimo, type ColissimoRow } from './colissimo.parser';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { TONE_FILLS } from '$lib/analysis/table-rows';
 import answers from '../../../../tests/fixtures/colissimo/answers.colissimo.json';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { buildExport, exportSheets, type FilterLookup } from '../pipeline/carrier.export';
-import { TONE_FILLS } from '../pipeline/carrier.table';
-import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { pageSpec } from '../pipeline/common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import { colissimoModule } from './colissimo.module';

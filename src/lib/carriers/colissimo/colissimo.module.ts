@@ -1,14 +1,8 @@
 /** Colissimo (8R returns) as data for the shared pipeline: its input, matching, tabs, KPIs and exports. */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { table, type ClaimDraft, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import {
-	NON_ATTRIBUE,
-	table,
-	type CarrierModule,
-	type ClaimDraft,
-	type ColumnSpec,
-	type ExportSpec,
-	type TabSpec
-} from '../pipeline/carrier.types';
+import type { CarrierModule, ExportSpec, TabSpec } from '../pipeline/carrier.types';
 import { parseColissimo, type ColissimoRow } from './colissimo.parser';
 import {
 	analyseColissimo,

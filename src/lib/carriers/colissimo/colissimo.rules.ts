@@ -8,16 +8,11 @@
  * postcodes compared as 5 characters (CO-9), a blank partner is NON ATTRIBUÉ (CO-10), a return billed
  * twice is a "Doublon" (the pipeline's flag, RULINGS 2).
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { matchTracking, sumByPartner } from '../pipeline/carrier.analysis';
-import {
-	NON_ATTRIBUE,
-	type BilledLine,
-	type CarrierRules,
-	type InvoiceFile,
-	type MatchedLine
-} from '../pipeline/carrier.types';
+import type { BilledLine, CarrierRules, InvoiceFile, MatchedLine } from '../pipeline/carrier.types';
 import { isReturn, type ColissimoRow } from './colissimo.parser';
 
 /** How far back a "CP + Date" return looks for its outbound shipment (days before the return's pick-up). */

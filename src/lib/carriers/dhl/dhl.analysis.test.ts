@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { buildExport } from '../pipeline/carrier.export';
-import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import answers from '../../../../tests/fixtures/dhl/answers.dhl.json';
 import { dhlModule } from './dhl.module';

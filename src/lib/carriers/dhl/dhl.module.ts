@@ -1,16 +1,11 @@
 /** DHL as data for the shared pipeline: its CSV input, rules, the legacy tabs and the formatted export. */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { rangeLabel } from '$lib/analysis/range-label';
+import { table, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { flagLabel, rangeLabel } from '../pipeline/carrier.analysis';
+import { flagLabel } from '../pipeline/carrier.analysis';
 import { repeatedInvoicesNote } from '../pipeline/repeated-invoices';
-import {
-	NON_ATTRIBUE,
-	table,
-	type CarrierModule,
-	type ColumnSpec,
-	type ExportSpec,
-	type MatchedLine,
-	type TabSpec
-} from '../pipeline/carrier.types';
+import type { CarrierModule, ExportSpec, MatchedLine, TabSpec } from '../pipeline/carrier.types';
 import { parseDhl, XC_SLOTS, type DhlRow } from './dhl.parser';
 import {
 	DETAIL_HEADERS,

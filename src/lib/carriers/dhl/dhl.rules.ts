@@ -2,8 +2,8 @@
  * DHL analysis over matched shipments (pure): the 3PL enrichment, the "synthèse colonnes" of the
  * export's key columns (XC5 included), per-partner and per-charge-code totals.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import { repeatedInvoices, type RepeatedInvoice } from '$lib/carriers/pipeline/repeated-invoices';
 import { mostFrequent } from '$lib/intake/values';
 import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';

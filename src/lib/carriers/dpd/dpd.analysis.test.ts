@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
-import { NON_ATTRIBUE } from '../pipeline/carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import answers from '../../../../tests/fixtures/dpd/answers.dpd.json';
 import { dpdModule } from './dpd.module';

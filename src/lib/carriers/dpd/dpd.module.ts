@@ -1,12 +1,7 @@
 /** DPD as data for the shared pipeline: its inputs, rules, the legacy's 4 tabs and exports. */
+import { table, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import {
-	table,
-	type CarrierModule,
-	type ColumnSpec,
-	type ExportSpec,
-	type TabSpec
-} from '../pipeline/carrier.types';
+import type { CarrierModule, ExportSpec, TabSpec } from '../pipeline/carrier.types';
 import { parseDpd, type DpdRow } from './dpd.parser';
 import {
 	analyseDpd,

@@ -3,7 +3,8 @@
  * "Taxe Sûreté" = Participation Sureté + Contribution Logistique Responsable; "Total avec taxes" excludes
  * the transport price (the legacy's definition, kept for parity); "Prix total ligne" is everything billed.
  */
-import { NON_ATTRIBUE, type BilledLine, type InvoiceFile, type MatchedLine } from '../pipeline/carrier.types';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import type { BilledLine, InvoiceFile, MatchedLine } from '../pipeline/carrier.types';
 import type { DpdRow } from './dpd.parser';
 import { sumByPartner } from '../pipeline/carrier.analysis';
 import type { CarrierBilling } from '../pipeline/reconciliation';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils, write } from '@e965/xlsx';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import type { FilterValues } from '$lib/analysis/table-rows';
 import { readFile } from '$lib/intake/read';
 import { parseThreePL } from '$lib/logisticiens/threepl.parser';
 import { testDataset } from '$lib/db/dataset.testing';
@@ -7,8 +9,7 @@ import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import { analyseCarrier, invoiceDays } from '../pipeline/carrier.analysis';
 import { buildExport, type FilterLookup } from '../pipeline/carrier.export';
-import { NON_ATTRIBUE, type InvoiceFile } from '../pipeline/carrier.types';
-import type { FilterValues } from '../pipeline/carrier.table';
+import type { InvoiceFile } from '../pipeline/carrier.types';
 import { pageSpec } from '../pipeline/common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.testing';
 import answers from '../../../../tests/fixtures/mondial-relay/answers.mondial-relay.json';

@@ -1,15 +1,9 @@
 /** Mondial Relay (TOOPOST returns) as data for the shared pipeline: its CSV input, rules, the legacy's tabs and exports. */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import { rangeLabel } from '$lib/analysis/range-label';
+import { table, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
-import { rangeLabel } from '../pipeline/carrier.analysis';
-import {
-	NON_ATTRIBUE,
-	table,
-	type Analysis,
-	type CarrierModule,
-	type ColumnSpec,
-	type ExportSpec,
-	type TabSpec
-} from '../pipeline/carrier.types';
+import type { Analysis, CarrierModule, ExportSpec, TabSpec } from '../pipeline/carrier.types';
 import { ACCOUNT, parseMondialRelay, type MondialRelayRow } from './mondial-relay.parser';
 import {
 	STATUS_KO,

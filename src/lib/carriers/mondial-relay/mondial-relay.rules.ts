@@ -6,9 +6,9 @@
  * period wins — and separate keys with the key that matched recorded (MR-7); an empty partner is
  * NON ATTRIBUÉ and partners are counted without it (MR-8); the outbound tracking is clean text.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { CarrierBilling } from '$lib/carriers/pipeline/reconciliation';
 import type { BilledLine, InvoiceFile, MatchedLine } from '$lib/carriers/pipeline/carrier.types';
-import { NON_ATTRIBUE } from '$lib/carriers/pipeline/carrier.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { isToopost, type MondialRelayRow } from './mondial-relay.parser';
 import { sumByPartner } from '$lib/carriers/pipeline/carrier.analysis';

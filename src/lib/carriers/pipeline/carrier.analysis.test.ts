@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import type { DatasetRecord } from '$lib/db/records';
@@ -12,7 +13,7 @@ import {
 	sumByPartner,
 	unattributedReason
 } from './carrier.analysis';
-import { NON_ATTRIBUE, type BilledLine } from './carrier.types';
+import type { BilledLine } from './carrier.types';
 import { commonTabs } from './common.tabs';
 import { reconcile } from './reconciliation';
 import { testDataset } from '$lib/db/dataset.testing';

@@ -3,20 +3,20 @@
  * raise the shared flags (Doublon, surpoids, NON ATTRIBUÉ), sum what is to contest, then let the
  * carrier compute its own result. The page, the archive and the tests all call `analyseCarrier`.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import { dominantMonth, monthOf, sameKey } from '$lib/intake/values';
-import { formatCents, formatDay, formatNumber } from '$lib/i18n/format';
-import {
-	NON_ATTRIBUE,
-	type Analysis,
-	type BilledLine,
-	type CarrierModule,
-	type CarrierRules,
-	type InvoiceFile,
-	type LineFlag,
-	type MatchedLine,
-	type PartnerMonthCost,
-	type PipelineSummary
+import { formatCents, formatNumber } from '$lib/i18n/format';
+import type {
+	Analysis,
+	BilledLine,
+	CarrierModule,
+	CarrierRules,
+	InvoiceFile,
+	LineFlag,
+	MatchedLine,
+	PipelineSummary
 } from './carrier.types';
 import { reconcile } from './reconciliation';
 
@@ -288,9 +288,4 @@ export function archivePeriod(lines: MatchedLine[]): string | null {
 		dominantMonth(lines.map((ml) => ml.match?.orderDate ?? ml.match?.shipDate ?? '')) ??
 		dominantMonth(lines.map((ml) => ml.line.day))
 	);
-}
-
-/** "Du 02/10/2026 au 30/11/2026" for a date range. */
-export function rangeLabel(range: [string, string] | null): string {
-	return range ? `Du ${formatDay(range[0])} au ${formatDay(range[1])}` : 'Dates inconnues';
 }

@@ -1,10 +1,11 @@
 /** A carrier analysis frozen for the Bibliothèque: plain rendered tables, readable without carrier code. */
+import { archivedFiles, archiveSources, type ArchivedAnalysis } from '$lib/analysis/archive';
+import { freezeTable } from '$lib/analysis/table-rows';
 import type { LibraryRecord } from '$lib/db/records';
 import { formatPeriod } from '$lib/i18n/format';
 import { archivePeriod } from './carrier.analysis';
-import { freezeTable } from './carrier.table';
 import type { PageSpec } from './common.tabs';
-import type { Analysis, ArchivedAnalysis, BilledLine, InvoiceFile } from './carrier.types';
+import type { Analysis, BilledLine, InvoiceFile } from './carrier.types';
 
 export function freezeAnalysis<L extends BilledLine, R>(
 	label: string,
@@ -24,12 +25,7 @@ export function freezeAnalysis<L extends BilledLine, R>(
 				.tables(analysis)
 				.map((t) => ({ tab: tab.label, id: t.id, title: t.title ?? tab.heading, ...freezeTable(t) }))
 		),
-		files: files.map(({ dataset }) => ({
-			sha256: dataset.sha256,
-			fileName: dataset.fileName,
-			slot: dataset.slot,
-			rowCount: dataset.rowCount
-		}))
+		files: archivedFiles(files.map((f) => f.dataset))
 	};
 }
 
@@ -51,7 +47,7 @@ export function libraryRecord<L extends BilledLine, R>(
 		rowCount: analysis.summary.billedLines,
 		dateRange: analysis.summary.dateRange,
 		partners: [...new Set(analysis.lines.map((l) => l.partner))].sort((a, b) => a.localeCompare(b, 'fr')),
-		sources: files.map(({ dataset }) => ({ sha256: dataset.sha256, fileName: dataset.fileName })),
+		sources: archiveSources(files.map((f) => f.dataset)),
 		result: freezeAnalysis(label, spec, analysis, files)
 	};
 }

@@ -1,7 +1,7 @@
 /** Exports of a carrier page: each sheet is a table of a tab, with its legacy sheet name and headers. */
+import { filterRows, fileStamp, toSheet, TONE_FILLS, type FilterValues } from '$lib/analysis/table-rows';
 import { writeXlsx, type SheetSpec } from '$lib/export';
 import { PilotError } from '$lib/i18n/errors';
-import { filterRows, fileStamp, toSheet, TONE_FILLS, type FilterValues } from './carrier.table';
 import type { Analysis, BilledLine, ExportSpec, TabSpec } from './carrier.types';
 import { reconciliationRows, type Reconciliation, type ReconciliationRow } from './reconciliation';
 

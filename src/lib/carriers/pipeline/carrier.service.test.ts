@@ -1,13 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
+import type { ArchivedAnalysis } from '$lib/analysis/archive';
 import { db } from '$lib/db/pilot-db';
 import { packParsed, parseBytes } from '$lib/intake/intake.core';
 import { storeParsed } from '$lib/intake/intake.service';
 import { notifications } from '$lib/state/notifications.svelte';
 import { dpdModule } from '../dpd/dpd.module';
-import type { ArchivedAnalysis } from './carrier.types';
 import { pageSpec } from './common.tabs';
-import { archiveAnalysis, computeAnalysis, deleteArchive, deleteInvoice } from './carrier.service';
+import { archiveAnalysis, computeAnalysis } from './carrier.service';
 
 vi.mock('$lib/backup/snapshots.service', () => ({ noteSignificantChange: () => {} }));
 
@@ -71,23 +71,6 @@ describe('carrier service on stored records', () => {
 		expect([...record.sources].sort(bySha)).toEqual(named);
 		expect(result.files.map(({ sha256, fileName }) => ({ sha256, fileName })).sort(bySha)).toEqual(named);
 		for (const f of result.files) expect(f).not.toHaveProperty('datasetId');
-
-		expect(await deleteArchive(record)).toBe(true);
-		expect(await db.library.count()).toBe(0);
-		await notifications.items.at(-1)!.action!.run();
-		expect(await db.library.get(record.id)).toEqual(record);
-	});
-
-	it('deletes a file with its rows, and "Annuler" puts them back', async () => {
-		const dataset = await store('dpd', 'predict', 'dpd/DPD_PREDICT.xlsx', 'dpd');
-		expect(await deleteInvoice(dpdModule, dataset)).toBe(true);
-		expect(await db.datasets('dpd').count()).toBe(0);
-		expect(await db.chunks('dpd').count()).toBe(0);
-		const undo = notifications.items.at(-1)?.action;
-		expect(undo?.label).toBe('Annuler');
-		await undo!.run();
-		expect(await db.datasets('dpd').count()).toBe(1);
-		expect((await computeAnalysis(dpdModule, null))?.analysis.summary.billedLines).toBe(107);
 	});
 
 	it('gives an empty analysis, not an error, when nothing is stored', async () => {

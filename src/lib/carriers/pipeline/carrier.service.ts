@@ -1,17 +1,14 @@
 /**
- * What a carrier page does, the same for every carrier: import an invoice (intake worker, originals kept),
- * compute the analysis from the stored records, delete a file with undo, export, archive, reset.
+ * What a carrier page does, the same for every carrier: compute the analysis from the stored records,
+ * export, archive, reset (its uploads are the kit's, `$lib/analysis/upload.service`).
  * Every function reports its own errors in French and returns undefined/false on failure.
  */
 import { resetModule } from '$lib/backup/reset.service';
 import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
 import { db } from '$lib/db/pilot-db';
-import type { DatasetRecord, LibraryRecord } from '$lib/db/records';
 import { withWrite } from '$lib/db/write-lock';
 import { downloadBlob } from '$lib/export';
-import { formatPeriod, plural } from '$lib/i18n/format';
-import { deleteDatasets, putBundle, readBundle } from '$lib/intake/datasets.repository';
-import { importFile, type ProgressFn } from '$lib/intake/intake.service';
+import { formatPeriod } from '$lib/i18n/format';
 import { PilotError } from '$lib/i18n/errors';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import { getAutoArchive } from '$lib/settings/settings.repository';
@@ -19,7 +16,7 @@ import { libraryRecord } from './carrier.archive';
 import { archivesOf } from './carrier.repository';
 import { buildExport, type FilterLookup } from './carrier.export';
 import { computeHere, type ComputedAnalysis } from './carrier.compute';
-import type { Analysis, BilledLine, CarrierModule, ExportSpec, InputSlot } from './carrier.types';
+import type { Analysis, BilledLine, CarrierModule, ExportSpec } from './carrier.types';
 import type { PageSpec } from './common.tabs';
 
 export { defaultWindow, type ComputedAnalysis } from './carrier.compute';
@@ -43,67 +40,6 @@ export async function computeAnalysis<Row, L extends BilledLine, R>(
 		// A run superseded by a newer one (new file, other window) is not an error.
 		if (!(err instanceof PilotError && err.code === 'cancelled')) handleError(err, `Analyse ${module.label}`);
 		return undefined;
-	}
-}
-
-export interface ImportInvoiceOptions {
-	onProgress?: ProgressFn;
-	signal?: AbortSignal;
-	/**
-	 * Only for files that bill nothing (Retours' WMS export): the user may import without unreadable lines.
-	 * Without it the file is an invoice, refused with its unreadable lines, never imported without them (RULINGS 21).
-	 */
-	confirmBadLines?: (errors: { line: number; message: string }[], fileName: string) => Promise<boolean>;
-}
-
-/** Parses (worker) and stores one invoice file in its slot; the original is kept. */
-export async function importInvoice(
-	module: Pick<CarrierModule, 'store' | 'label'>,
-	slot: InputSlot,
-	file: File,
-	opts: ImportInvoiceOptions = {}
-): Promise<DatasetRecord | undefined> {
-	const dataset = await importFile({
-		store: module.store,
-		slot: slot.id,
-		parser: slot.parser,
-		file,
-		invoice: !opts.confirmBadLines,
-		...opts
-	});
-	if (dataset) {
-		noteSignificantChange(`Import ${module.label} : ${dataset.fileName}`);
-		notifySuccess(
-			`« ${dataset.fileName} » importé dans ${slot.label} : ${plural(dataset.rowCount, 'ligne')}.`
-		);
-	}
-	return dataset;
-}
-
-/** Deletes one stored file and its rows; "Annuler" puts them back. */
-export async function deleteInvoice(
-	module: Pick<CarrierModule, 'store' | 'label'>,
-	dataset: DatasetRecord
-): Promise<boolean> {
-	const name = `« ${dataset.fileName} »`;
-	try {
-		const bundle = await readBundle(module.store, [dataset.id]);
-		await deleteDatasets(module.store, [dataset.id]);
-		notifySuccess(`Fichier ${name} supprimé de ${module.label} (${plural(dataset.rowCount, 'ligne')}).`, {
-			label: 'Annuler',
-			run: async () => {
-				try {
-					await putBundle(module.store, bundle);
-					notifySuccess(`Fichier ${name} restauré.`);
-				} catch (err) {
-					handleError(err, `Annulation de la suppression de ${name}`);
-				}
-			}
-		});
-		return true;
-	} catch (err) {
-		handleError(err, `Suppression du fichier ${name}`);
-		return false;
 	}
 }
 
@@ -171,35 +107,6 @@ export async function autoArchiveAnalysis<Row, L extends BilledLine, R>(
 		return false;
 	}
 	return archiveAnalysis(module, spec, computed, null, { replace: true });
-}
-
-/** Removes an archived analysis from the Bibliothèque; "Annuler" files it back. */
-export async function deleteArchive(record: LibraryRecord): Promise<boolean> {
-	try {
-		// Undo puts back the stored record itself: a caller's copy may be a reactive proxy that
-		// IndexedDB cannot clone.
-		const stored = await withWrite([db.library], async () => {
-			const found = await db.library.get(record.id);
-			await db.library.delete(record.id);
-			return found;
-		});
-		if (!stored) throw new PilotError('not-found', { what: `L'analyse « ${record.title} »` });
-		notifySuccess(`Analyse « ${record.title} » supprimée de la Bibliothèque.`, {
-			label: 'Annuler',
-			run: async () => {
-				try {
-					await withWrite([db.library], () => db.library.put(stored));
-					notifySuccess(`Analyse « ${record.title} » restaurée.`);
-				} catch (err) {
-					handleError(err, `Annulation de la suppression de « ${record.title} »`);
-				}
-			}
-		});
-		return true;
-	} catch (err) {
-		handleError(err, `Suppression de l'analyse « ${record.title} »`);
-		return false;
-	}
 }
 
 /** Empties the carrier's tables after a safety snapshot ("Annuler" restores them). */

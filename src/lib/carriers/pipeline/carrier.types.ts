@@ -2,28 +2,13 @@
  * The shared carrier pipeline: a carrier is data (its inputs, rules, tabs and exports), the pipeline does
  * the rest the same way for all — store the upload, match against the 3PL window, flag, show, export, archive.
  */
+import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
+import type { InputSlot } from '$lib/analysis/input-slot';
+import type { AnyTableSpec } from '$lib/analysis/table-spec';
 import type { DatasetRecord } from '$lib/db/records';
-import type { ColumnKind } from '$lib/export';
 import type { Parser } from '$lib/intake/parse.types';
 import type { ThreePLLookup, ThreePLMatch } from '$lib/logisticiens/threepl.types';
 import type { CarrierBilling, Reconciliation } from './reconciliation';
-
-/** The one label for lines no 3PL row explains (RULINGS 1), in every view and export. */
-export const NON_ATTRIBUE = 'NON ATTRIBUÉ';
-
-/** One upload slot of a carrier page (DPD: Predict and Classic; Chronopost: invoices). */
-export interface InputSlot {
-	/** Stored as DatasetRecord.slot. */
-	id: string;
-	/** Label of the file input, e.g. "DPD Predict". */
-	label: string;
-	/** `accept` of the file input, e.g. ".xlsx,.xls". */
-	accept: string;
-	/** Key of the parser in `$lib/intake/parsers` PARSERS (it runs in the intake worker); a carrier's own is its id. */
-	parser: string;
-	/** What the file must look like, shown under the input. */
-	hint: string;
-}
 
 /** A stored invoice file and its parsed rows, as the pipeline hands them to a carrier. */
 export interface InvoiceFile<Row = Record<string, unknown>> {
@@ -117,14 +102,6 @@ export interface PipelineSummary {
 	dateRange: [string, string] | null;
 }
 
-/** Cost of one partner in one month (for the chart and the Bibliothèque). */
-export interface PartnerMonthCost {
-	partner: string;
-	month: string;
-	cents: number;
-	lines: number;
-}
-
 /** The whole analysis: plain data, recomputable at any time from the stored records. */
 export interface Analysis<L extends BilledLine = BilledLine, R = unknown> {
 	carrier: string;
@@ -137,84 +114,6 @@ export interface Analysis<L extends BilledLine = BilledLine, R = unknown> {
 	reconciliation: Reconciliation;
 	/** The carrier's own result (synthesis, extracts…). */
 	result: R;
-}
-
-/** How a column is shown and exported (the export's kinds): cents → euros, 'date' = ISO day, percent = ratio. */
-export type { ColumnKind };
-
-export type CellValue = string | number | null;
-
-export interface ColumnSpec<Row> {
-	/** Header, exactly as the legacy export writes it (RULINGS 10). */
-	header: string;
-	kind: ColumnKind;
-	value: (row: Row) => CellValue;
-	/** On screen only (e.g. the "Contrôle" flag column): never in the legacy exports. */
-	screenOnly?: boolean;
-	/**
-	 * Shown where it is on screen, exported after the legacy columns (which keep their places): what a tab
-	 * shows is exported too (e.g. Colissimo's "Contrôle").
-	 */
-	exportLast?: boolean;
-	/** Fill (hex `RRGGBB`) of this column's data cells in exports, e.g. DHL's yellow key amounts. */
-	fill?: string;
-}
-
-/** A filter above a table; its value survives navigation (carrier view state). */
-export type FilterSpec<Row> =
-	| { id: string; kind: 'search'; label: string; text: (row: Row) => string }
-	| { id: string; kind: 'partner'; label: string; partner: (row: Row) => string }
-	| { id: string; kind: 'toggle'; label: string; test: (row: Row) => boolean }
-	/** Rows whose amount is at least the typed euros ("1,5"); blank, zero or unreadable = inactive. */
-	| { id: string; kind: 'minCents'; label: string; cents: (row: Row) => number | null }
-	/** Several values ticked among `options` (e.g. surcharge types); `initial` until the user changes it. */
-	| {
-			id: string;
-			kind: 'choices';
-			label: string;
-			options: readonly string[];
-			initial: readonly string[];
-			value: (row: Row) => string;
-	  };
-
-/** What a flagged row offers: "Créer une indemnisation" pre-filled from it. */
-export interface ClaimDraft {
-	tracking: string;
-	carrier: string;
-	partner?: string;
-	amountCents?: number;
-	motif?: string;
-	notes?: string;
-	/** ISO day of the shipment (3PL ship date, else the billed day): the claim's deadline counts from it. */
-	shippingDate?: string;
-}
-
-export interface TableSpec<Row> {
-	/** Stable id (filters and exports refer to it). */
-	id: string;
-	title?: string;
-	columns: ColumnSpec<Row>[];
-	rows: Row[];
-	filters?: FilterSpec<Row>[];
-	/** Highlight of a row on screen and in exports ('alert' = to contest, 'warn' = to look at). */
-	tone?: (row: Row) => 'alert' | 'warn' | null;
-	/** A claim can be opened from this row (flagged lines). */
-	claim?: (row: Row) => ClaimDraft | null;
-	/** Shown under the table: e.g. a total line. */
-	footer?: (rows: Row[]) => string;
-	/** The count above the table (default "📊 shown/total lignes"), e.g. Retours' "📊 12/55 retours". */
-	count?: (shown: number, total: number) => string;
-	/** Text when no row at all. */
-	empty?: string;
-}
-
-/** A table whose row type is erased, so that one tab can hold tables of different rows. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyTableSpec = TableSpec<any>;
-
-/** Builds a table with its row type checked, then erases it for the tab list. */
-export function table<Row>(spec: TableSpec<Row>): AnyTableSpec {
-	return spec;
 }
 
 /** A tab of a carrier page: a heading, an info line and tables (filterable, exportable). */
@@ -336,28 +235,3 @@ export interface CarrierModule<
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyCarrierModule = CarrierModule<any, any, any>;
-
-/** A frozen analysis as archived in the Bibliothèque: rendered tables, readable without the carrier code. */
-export interface ArchivedAnalysis {
-	carrier: string;
-	label: string;
-	window: string[];
-	kpis: { label: string; value: string; hint?: string }[];
-	summary: PipelineSummary;
-	costs: PartnerMonthCost[];
-	tables: {
-		tab: string;
-		id: string;
-		title: string;
-		columns: { header: string; kind: ColumnKind }[];
-		rows: CellValue[][];
-	}[];
-	/**
-	 * Its files as shown. `sha256` names the file by content (schema v4; before, `datasetId`); it is
-	 * absent for a file already deleted when v4 upgraded the archive.
-	 */
-	files: { sha256?: string; fileName: string; slot: string; rowCount: number }[];
-	/** What its rows and files are, when not billed lines and invoices (e.g. returns, WMS exports). */
-	rowUnit?: [singular: string, plural: string];
-	filesLabel?: string;
-}

@@ -2,21 +2,15 @@
  * Tabs every carrier page ends with, written once: the lines to contest (shared and carrier flags,
  * "Créer une indemnisation"), the NON ATTRIBUÉ lines with their total, and the cost per partner and month.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
+import type { PartnerMonthCost } from '$lib/analysis/partner-cost';
+import { rangeLabel } from '$lib/analysis/range-label';
+import { table } from '$lib/analysis/table-spec';
 import { formatCents, formatPeriod, plural } from '$lib/i18n/format';
 import { headerKey } from '$lib/intake/values';
-import { NO_GRID, flagLabel, rangeLabel, unattributedReason } from './carrier.analysis';
-import { lineSearchText } from './carrier.table';
-import {
-	NON_ATTRIBUE,
-	table,
-	type BilledLine,
-	type CarrierModule,
-	type ExportSpec,
-	type KpiSpec,
-	type MatchedLine,
-	type PartnerMonthCost,
-	type TabSpec
-} from './carrier.types';
+import { NO_GRID, flagLabel, unattributedReason } from './carrier.analysis';
+import { lineSearchText } from './carrier.search';
+import type { BilledLine, CarrierModule, ExportSpec, KpiSpec, MatchedLine, TabSpec } from './carrier.types';
 
 const flaggedColumns = [
 	{

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cellText } from '$lib/ui/data-table';
 import { chronopostModule } from '../chronopost/chronopost.module';
 import { gridPrice } from '../chronopost/chronopost.grid';
 import { parseChronopost } from '../chronopost/chronopost.parser';
@@ -11,7 +12,6 @@ import { parseDhl } from '../dhl/dhl.parser';
 import { dhlLines } from '../dhl/dhl.rules';
 import { analyseCarrier, invoiceDays, NO_GRID, overweightStake, stakeText } from './carrier.analysis';
 import { exportSheets } from './carrier.export';
-import { cellText } from './carrier.table';
 import type { Analysis, BilledLine, CarrierModule, MatchedLine } from './carrier.types';
 import { pageSpec } from './common.tabs';
 import { fixtureFile, threePLLookup, windowFor } from './pipeline.testing';

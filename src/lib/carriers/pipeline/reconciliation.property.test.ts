@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { testDataset } from '$lib/db/dataset.testing';
 import { buildLookup } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLRow } from '$lib/logisticiens/threepl.types';
 import { dpdModule } from '../dpd/dpd.module';
 import { analyseCarrier } from './carrier.analysis';
-import { NON_ATTRIBUE, type BilledLine, type CarrierModule, type InvoiceFile } from './carrier.types';
+import type { BilledLine, CarrierModule, InvoiceFile } from './carrier.types';
 
 interface Row {
 	tracking: string;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { chronopostModule } from '../chronopost/chronopost.module';
 import { parseChronopost } from '../chronopost/chronopost.parser';
 import { colisPriveModule } from '../colis-prive/colis-prive.module';
@@ -13,7 +14,7 @@ import { mondialRelayModule } from '../mondial-relay/mondial-relay.module';
 import { parseMondialRelay } from '../mondial-relay/mondial-relay.parser';
 import type { Parser } from '$lib/intake/parse.types';
 import { analyseCarrier, invoiceDays } from './carrier.analysis';
-import { NON_ATTRIBUE, type AnyCarrierModule, type BilledLine, type InvoiceFile } from './carrier.types';
+import type { AnyCarrierModule, BilledLine, InvoiceFile } from './carrier.types';
 import { fixtureFile, threePLLookup, windowFor } from './pipeline.testing';
 import { reconcile, reconciliationHeadline, reconciliationLines } from './reconciliation';
 

@@ -3,9 +3,10 @@
  * (what the analysis holds) + the rows read but not analysed (each with its reason) = the total of the lines
  * read = the file's own total where it prints one (DHL's invoice line, Chronopost's recap). Pure.
  */
+import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import type { DatasetRecord } from '$lib/db/records';
 import { formatCents, plural } from '$lib/i18n/format';
-import { NON_ATTRIBUE, type BilledLine, type InvoiceFile, type MatchedLine } from './carrier.types';
+import type { BilledLine, InvoiceFile, MatchedLine } from './carrier.types';
 
 /** The total a file prints about itself, as its parser found it (`dataset.meta.fileTotal`). */
 export interface FileTotal {

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sortRows, cellText } from '$lib/ui/data-table';
-import { filterRows, freezeTable, lineSearchText, partnerOptions, toSheet } from './carrier.table';
-import type { MatchedLine, TableSpec } from './carrier.types';
-import type { ThreePLMatch } from '$lib/logisticiens/threepl.types';
+import { filterRows, freezeTable, partnerOptions, toSheet } from './table-rows';
+import type { TableSpec } from './table-spec';
 
 interface Row {
 	partner: string;
@@ -31,7 +30,7 @@ const spec: TableSpec<Row> = {
 	tone: (r) => (r.flagged ? 'alert' : null)
 };
 
-describe('carrier tables', () => {
+describe('analysis tables', () => {
 	it('searches literally, without case or accents (legacy bug 11: a "(" broke the regex)', () => {
 		expect(filterRows(spec, { q: '(pier' }).map((r) => r.id)).toEqual(['2']);
 		expect(filterRows(spec, { q: 'elise' }).map((r) => r.id)).toEqual(['3']);
@@ -59,26 +58,6 @@ describe('carrier tables', () => {
 		expect(filterRows(places, { q: ' 75011 ' }).map((r) => r.id)).toEqual(['3']);
 		// Amounts are not searched as text: "10" finds CMD-10x, never the 10,00 € of row 1 alone.
 		expect(filterRows(places, { q: '1000' })).toEqual([]);
-	});
-
-	it("searches a billed line by its 3PL order numbers, parcel and postcode and the invoice's place", () => {
-		const match = {
-			originOrder: 'SHOP-5521',
-			partnerOrder: 'P-88',
-			parcel: 'COLIS42',
-			postcode: '33000'
-		} as ThreePLMatch;
-		const ml = {
-			line: { tracking: '0912345', place: 'Bordeaux 33000' },
-			partner: 'VELO & CO',
-			match
-		} as unknown as MatchedLine;
-		const text = lineSearchText(ml);
-		for (const part of ['0912345', 'VELO & CO', 'SHOP-5521', 'P-88', 'COLIS42', '33000', 'Bordeaux'])
-			expect(text).toContain(part);
-		expect(lineSearchText({ ...ml, match: null, line: { ...ml.line, place: undefined } })).toBe(
-			'0912345 VELO & CO'
-		);
 	});
 
 	it('combines partner and toggle filters', () => {

@@ -1,16 +1,7 @@
-/** Tables of a carrier page as plain data: screen text, filters, export sheets, archived snapshots. */
-import type { SheetSpec } from '$lib/export';
+/** What an analysis page does with its tables (`TableSpec`): filter them, export them, freeze them. */
+import type { ColumnKind, SheetSpec } from '$lib/export';
 import { parseCents } from '$lib/intake/values';
-import type {
-	AnyTableSpec,
-	CellValue,
-	ColumnKind,
-	ColumnSpec,
-	MatchedLine,
-	TableSpec
-} from './carrier.types';
-
-export { cellText } from '$lib/ui/data-table';
+import type { AnyTableSpec, CellValue, ColumnSpec, TableSpec } from './table-spec';
 
 /** Row highlights in exports: light red for lines to contest, light amber for lines to look at. */
 export const TONE_FILLS = { alert: 'FFC7CE', warn: 'FFEB9C' } as const;
@@ -24,25 +15,6 @@ export function searchKey(text: string): string {
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase();
-}
-
-/**
- * What a search over a billed line finds: its tracking and partner, the 3PL order numbers, parcel and
- * postcode, and the city and postcode the invoice gives (issue 13: not only tracking and partner).
- */
-export function lineSearchText(ml: MatchedLine): string {
-	const m = ml.match;
-	return [
-		ml.line.tracking,
-		ml.partner,
-		m?.originOrder,
-		m?.partnerOrder,
-		m?.parcel,
-		m?.postcode,
-		ml.line.place
-	]
-		.filter(Boolean)
-		.join(' ');
 }
 
 /** A row's searchable text: the filter's own, plus every text cell the table shows (orders, cities…). */
@@ -117,10 +89,12 @@ export function toSheet(
 }
 
 /** A table frozen as plain values, for the Bibliothèque. */
-export function freezeTable(spec: AnyTableSpec): {
+export interface FrozenTable {
 	columns: { header: string; kind: ColumnKind }[];
 	rows: CellValue[][];
-} {
+}
+
+export function freezeTable(spec: AnyTableSpec): FrozenTable {
 	const columns = exportColumns(spec);
 	return {
 		columns: columns.map((c) => ({ header: c.header, kind: c.kind })),
