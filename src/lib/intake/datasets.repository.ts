@@ -25,6 +25,16 @@ export function listDatasets(store: DatasetStore, slot?: string): Promise<Datase
 	return all.sortBy('importedAt');
 }
 
+/** Every stored file of a store with its rows, in upload order. */
+export async function datasetFiles<Row>(
+	store: DatasetStore
+): Promise<{ dataset: DatasetRecord; rows: Row[] }[]> {
+	const datasets = await listDatasets(store);
+	return Promise.all(
+		datasets.map(async (dataset) => ({ dataset, rows: await datasetRows<Row>(store, dataset.id) }))
+	);
+}
+
 export function findBySha(store: DatasetStore, sha256: string): Promise<DatasetRecord | undefined> {
 	return db.datasets(store).where('sha256').equals(sha256).first();
 }

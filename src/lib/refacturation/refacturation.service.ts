@@ -3,7 +3,7 @@
  * carrier pages' own code (in the analysis worker for the modules that opt in), then the workbook downloaded.
  * Errors are reported in French and the functions return undefined.
  */
-import { carrierDatasets } from '$lib/carriers/pipeline/carrier.repository';
+import { listDatasets } from '$lib/intake/datasets.repository';
 import { computeAnalysis } from '$lib/carriers/pipeline/carrier.service';
 import { carrierFor } from '$lib/carriers';
 import { downloadBlob, writeXlsx } from '$lib/export';
@@ -33,7 +33,7 @@ export async function loadSources(
 		for (const [i, { id, label }] of REFACT_CARRIERS.entries()) {
 			onProgress?.(i, REFACT_CARRIERS.length, label);
 			const module = carrierFor(id, undefined);
-			const files = (await carrierDatasets(module.store)).length;
+			const files = (await listDatasets(module.store)).length;
 			if (!files) {
 				sources.push({ carrier: id, files: 0, lines: [] });
 				continue;

@@ -1,8 +1,8 @@
 /** Dexie reads of the Retours module: its stored exports (datasets + chunks) and its archived analyses. */
-import { archivedAnalyses, carrierFiles } from '$lib/carriers/pipeline/carrier.repository';
+import { archivedAnalyses } from '$lib/library/library.repository';
 import type { DatasetRecord, LibraryRecord } from '$lib/db/records';
 import { freshSummary, writeSummary } from '$lib/db/summaries.repository';
-import { listDatasets } from '$lib/intake/datasets.repository';
+import { datasetFiles, listDatasets } from '$lib/intake/datasets.repository';
 import { plural } from '$lib/i18n/format';
 import { analyseRetours, type RetoursAnalysis } from './retours.analysis';
 import type { RetourRow } from './retours.parser';
@@ -21,7 +21,7 @@ const SUMMARY_VERSION = 1;
  * figures are kept as the module's summary record, for the home tile.
  */
 export async function loadRetoursAnalysis(): Promise<RetoursAnalysis> {
-	const files = await carrierFiles<RetourRow>(RETOURS_STORE);
+	const files = await datasetFiles<RetourRow>(RETOURS_STORE);
 	const a = analyseRetours(files);
 	await writeSummary(
 		RETOURS_STORE,

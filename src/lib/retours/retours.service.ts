@@ -6,15 +6,12 @@ import type { FilterValues } from '$lib/analysis/table-rows';
 import type { InputSlot } from '$lib/analysis/input-slot';
 import { deleteInvoice, type ImportInvoiceOptions } from '$lib/analysis/upload.service';
 import { resetModule } from '$lib/backup/reset.service';
-import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
-import { archivesOf } from '$lib/carriers/pipeline/carrier.repository';
-import { db } from '$lib/db/pilot-db';
+import { noteSignificantChange } from '$lib/backup/snapshots.service';
+import { autoArchive, fileArchive } from '$lib/analysis/archive.service';
 import type { DatasetRecord } from '$lib/db/records';
-import { withWrite } from '$lib/db/write-lock';
 import { downloadBlob } from '$lib/export';
-import { formatPeriod, plural } from '$lib/i18n/format';
+import { plural } from '$lib/i18n/format';
 import { importFile } from '$lib/intake/intake.service';
-import { getAutoArchive } from '$lib/settings/settings.repository';
 import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
 import type { RetoursAnalysis } from './retours.analysis';
 import { RETOURS_LABEL, retoursLibraryRecord } from './retours.archive';
@@ -72,44 +69,22 @@ export async function exportRetours(
 	}
 }
 
-/**
- * Files the analysis in the Bibliothèque. With `replace` (automatic archiving), the module's archives of
- * that period are replaced, after a safety snapshot, as the carriers do.
- */
-export async function archiveRetours(
+const SUBJECT = 'analyse des retours';
+
+/** Files the analysis in the Bibliothèque under its period (`replace`: see fileArchive), as the carriers do. */
+export function archiveRetours(
 	a: RetoursAnalysis,
 	datasets: DatasetRecord[],
 	period?: string | null,
 	opts: { replace?: boolean } = {}
 ): Promise<boolean> {
-	try {
-		const record = retoursLibraryRecord(a, datasets, { id: crypto.randomUUID(), now: Date.now(), period });
-		const previous = opts.replace ? await archivesOf(record.module, record.period) : [];
-		if (previous.length) await takeSafetySnapshot(`Avant remplacement de l'archive « ${record.title} »`);
-		await withWrite([db.library], async () => {
-			await db.library.bulkDelete(previous.map((r) => r.id));
-			await db.library.add(record);
-		});
-		noteSignificantChange('Archivage Retours');
-		notifySuccess(
-			`Analyse des retours archivée dans la Bibliothèque (${formatPeriod(record.period)})${previous.length ? ' à la place de la précédente (instantané de sécurité pris avant)' : ''}.`
-		);
-		return true;
-	} catch (err) {
-		handleError(err, "Archivage de l'analyse des retours");
-		return false;
-	}
+	const make = () => retoursLibraryRecord(a, datasets, { id: crypto.randomUUID(), now: Date.now(), period });
+	return fileArchive(make, SUBJECT, opts);
 }
 
 /** Automatic archiving (Paramètres, off by default): archives the analysis for its period, replacing the last. */
-export async function autoArchiveRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Promise<boolean> {
-	try {
-		if (!(await getAutoArchive())) return false;
-	} catch (err) {
-		handleError(err, "Archivage automatique de l'analyse des retours");
-		return false;
-	}
-	return archiveRetours(a, datasets, null, { replace: true });
+export function autoArchiveRetours(a: RetoursAnalysis, datasets: DatasetRecord[]): Promise<boolean> {
+	return autoArchive(SUBJECT, () => archiveRetours(a, datasets, null, { replace: true }));
 }
 
 /** Empties the module's stored exports after a safety snapshot ("Annuler" restores them). */

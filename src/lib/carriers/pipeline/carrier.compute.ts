@@ -6,7 +6,7 @@ import { listPeriods, loadLookup } from '$lib/logisticiens/logisticiens.reposito
 import { windowFor } from '$lib/logisticiens/threepl.lookup';
 import type { ThreePLLookup } from '$lib/logisticiens/threepl.types';
 import { analyseCarrier } from './carrier.analysis';
-import { carrierFiles } from './carrier.repository';
+import { datasetFiles } from '$lib/intake/datasets.repository';
 import type { Analysis, BilledLine, CarrierModule, InvoiceFile } from './carrier.types';
 
 /** The 3PL months an invoice needs, from its files' date ranges (RULINGS 4). */
@@ -31,7 +31,7 @@ export interface AnalysisReads {
 	lookup(periods: string[]): Promise<ThreePLLookup>;
 }
 
-export const STORED_READS: AnalysisReads = { files: carrierFiles, lookup: loadLookup };
+export const STORED_READS: AnalysisReads = { files: datasetFiles, lookup: loadLookup };
 
 /**
  * The analysis of everything stored for a carrier against a 3PL window, on this thread (the worker runs

@@ -4,16 +4,11 @@
  * Every function reports its own errors in French and returns undefined/false on failure.
  */
 import { resetModule } from '$lib/backup/reset.service';
-import { noteSignificantChange, takeSafetySnapshot } from '$lib/backup/snapshots.service';
-import { db } from '$lib/db/pilot-db';
-import { withWrite } from '$lib/db/write-lock';
 import { downloadBlob } from '$lib/export';
-import { formatPeriod } from '$lib/i18n/format';
 import { PilotError } from '$lib/i18n/errors';
-import { handleError, notifySuccess } from '$lib/state/notifications.svelte';
-import { getAutoArchive } from '$lib/settings/settings.repository';
+import { handleError } from '$lib/state/notifications.svelte';
 import { libraryRecord } from './carrier.archive';
-import { archivesOf } from './carrier.repository';
+import { autoArchive, fileArchive } from '$lib/analysis/archive.service';
 import { buildExport, type FilterLookup } from './carrier.export';
 import { computeHere, type ComputedAnalysis } from './carrier.compute';
 import type { Analysis, BilledLine, CarrierModule, ExportSpec } from './carrier.types';
@@ -60,53 +55,32 @@ export async function exportAnalysis<L extends BilledLine, R>(
 	}
 }
 
-/**
- * Files a frozen copy of the analysis in the Bibliothèque under its period. With `replace` (automatic
- * archiving), the module's archives of that period are replaced, after a safety snapshot, in one transaction.
- */
-export async function archiveAnalysis<Row, L extends BilledLine, R>(
+/** Files a frozen copy of the analysis in the Bibliothèque under its period (`replace`: see fileArchive). */
+export function archiveAnalysis<Row, L extends BilledLine, R>(
 	module: CarrierModule<Row, L, R>,
 	spec: PageSpec<L, R>,
 	computed: ComputedAnalysis<L, R>,
 	period?: string | null,
 	opts: { replace?: boolean } = {}
 ): Promise<boolean> {
-	try {
-		const record = libraryRecord(module.label, spec, computed.analysis, computed.files, {
+	const make = () =>
+		libraryRecord(module.label, spec, computed.analysis, computed.files, {
 			id: crypto.randomUUID(),
 			now: Date.now(),
 			period
 		});
-		const previous = opts.replace ? await archivesOf(record.module, record.period) : [];
-		if (previous.length) await takeSafetySnapshot(`Avant remplacement de l'archive « ${record.title} »`);
-		await withWrite([db.library], async () => {
-			await db.library.bulkDelete(previous.map((r) => r.id));
-			await db.library.add(record);
-		});
-		noteSignificantChange(`Archivage ${module.label}`);
-		notifySuccess(
-			`✅ Analyse ${module.label} archivée dans la Bibliothèque (${formatPeriod(record.period)})${previous.length ? ` à la place de la précédente (instantané de sécurité pris avant)` : ''}.`
-		);
-		return true;
-	} catch (err) {
-		handleError(err, `Archivage de l'analyse ${module.label}`);
-		return false;
-	}
+	return fileArchive(make, `analyse ${module.label}`, opts);
 }
 
 /** Automatic archiving (Paramètres, off by default): archives the analysis for its period, replacing the last. */
-export async function autoArchiveAnalysis<Row, L extends BilledLine, R>(
+export function autoArchiveAnalysis<Row, L extends BilledLine, R>(
 	module: CarrierModule<Row, L, R>,
 	spec: PageSpec<L, R>,
 	computed: ComputedAnalysis<L, R>
 ): Promise<boolean> {
-	try {
-		if (!(await getAutoArchive())) return false;
-	} catch (err) {
-		handleError(err, `Archivage automatique de l'analyse ${module.label}`);
-		return false;
-	}
-	return archiveAnalysis(module, spec, computed, null, { replace: true });
+	return autoArchive(`analyse ${module.label}`, () =>
+		archiveAnalysis(module, spec, computed, null, { replace: true })
+	);
 }
 
 /** Empties the carrier's tables after a safety snapshot ("Annuler" restores them). */
