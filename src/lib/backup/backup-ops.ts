@@ -10,9 +10,9 @@ import {
 	verifyEntries,
 	type ParsedBackup,
 	type ReadOptions,
-	type TableData,
 	type VerifyEntriesOptions
 } from './backup-reader';
+import type { TableData } from './backup-tables';
 import type { Manifest } from './backup-format';
 
 export interface BackupResult {

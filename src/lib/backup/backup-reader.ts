@@ -7,7 +7,7 @@
  * at a time: memory holds the largest entry, the table lines and the binary values — never the archive.
  */
 import { PilotError } from '$lib/i18n/errors';
-import { openArchive, type Archive, type ReadLimits } from './archive-reader';
+import { openArchive, type ReadLimits } from './archive-reader';
 import {
 	ENCRYPTED_FORMAT_NAME,
 	FORMAT_NAME,
@@ -19,20 +19,14 @@ import {
 	tableEntry,
 	tableName,
 	type EncryptedManifest,
-	type Manifest,
-	type ManifestTable
+	type Manifest
 } from './backup-format';
-import { decodeValue, entryRefsOf, type BlobRef, type EntrySource } from './record-codec';
+import { entryRefsOf } from './record-codec';
+import { decodeTable, entrySource, readTable, type TableData } from './backup-tables';
 import { decryptPayload } from './backup-crypto';
 import { isLegacyBackup } from './legacy-backup';
 import { migrateManifest } from './backup-migrations';
 import { sha256Hex } from './digests';
-
-export interface TableData {
-	records: unknown[];
-	/** Keys of a table whose keys are outside its records. */
-	keys?: unknown[];
-}
 
 export interface ParsedBackup {
 	manifest: Manifest;
@@ -232,29 +226,6 @@ export async function verifyEntries(file: Blob, options: VerifyEntriesOptions): 
 	await checks.done();
 }
 
-/** Blobs by content and type (the same bytes may be stored under several MIME types), bytes by copy. */
-function entrySource(blobs: Map<string, Blob>, binaries: Map<string, Uint8Array<ArrayBuffer>>): EntrySource {
-	const typed = new Map<string, Blob>();
-	return {
-		blob(ref: BlobRef) {
-			const id = `${ref.sha256}|${ref.type}`;
-			let blob = typed.get(id);
-			if (!blob) {
-				const stored = blobs.get(ref.sha256)!;
-				blob = stored.type === ref.type ? stored : stored.slice(0, ref.size, ref.type);
-				typed.set(id, blob);
-			}
-			if (ref.name !== undefined && typeof File !== 'undefined') {
-				return new File([blob], ref.name, { type: ref.type, lastModified: ref.lastModified });
-			}
-			return blob;
-		},
-		bytes(sha256: string) {
-			return binaries.get(sha256)!.slice();
-		}
-	};
-}
-
 function checkManifest(value: Record<string, unknown>, options: ReadOptions): Manifest {
 	const file = options.fileName;
 	if (value?.format !== FORMAT_NAME) {
@@ -293,86 +264,4 @@ function checkManifest(value: Record<string, unknown>, options: ReadOptions): Ma
 		});
 	}
 	return manifest;
-}
-
-/**
- * A table file, checked (size, SHA-256, line count) and split into JSON values. `countOnly` (a
- * backup just written) checks the lines without parsing them.
- */
-async function readTable(
-	archive: Archive,
-	manifest: Manifest,
-	name: string,
-	file: string,
-	countOnly: boolean
-): Promise<unknown[]> {
-	const info = manifest.tables[name];
-	const entry = tableEntry(name);
-	if (!archive.has(entry)) throw new PilotError('missing-table-file', { file, table: name, entry });
-	const bytes = await archive.bytes(entry);
-	if (bytes.length !== info.bytes || (await sha256Hex(bytes)) !== info.sha256) {
-		throw new PilotError('checksum-mismatch', { file, table: name });
-	}
-	if (countOnly) {
-		let lines = 0;
-		for (const byte of bytes) if (byte === 10) lines++;
-		if (lines !== info.rows) {
-			throw new PilotError('row-count-mismatch', { file, table: name, found: lines, expected: info.rows });
-		}
-		return [];
-	}
-	const lines = new TextDecoder().decode(bytes).split('\n');
-	if (lines[lines.length - 1] === '') lines.pop();
-	if (lines.length !== info.rows) {
-		throw new PilotError('row-count-mismatch', {
-			file,
-			table: name,
-			found: lines.length,
-			expected: info.rows
-		});
-	}
-	return lines.map((line, i) => {
-		try {
-			return JSON.parse(line);
-		} catch (error) {
-			throw new PilotError('malformed-json', {
-				file,
-				table: name,
-				line: i + 1,
-				cause: String(error)
-			});
-		}
-	});
-}
-
-function decodeTable(
-	lines: unknown[],
-	info: ManifestTable,
-	name: string,
-	file: string,
-	entries: EntrySource
-): TableData {
-	const outbound = info.primKey?.keyPath === null;
-	const records: unknown[] = [];
-	const keys: unknown[] = [];
-	for (let i = 0; i < lines.length; i++) {
-		try {
-			if (outbound) {
-				const line = lines[i] as { key: unknown; value: unknown };
-				keys.push(decodeValue(line.key, entries));
-				records.push(decodeValue(line.value, entries));
-			} else {
-				records.push(decodeValue(lines[i], entries));
-			}
-		} catch (error) {
-			if (error instanceof PilotError) throw error;
-			throw new PilotError('malformed-json', {
-				file,
-				table: name,
-				line: i + 1,
-				cause: String(error)
-			});
-		}
-	}
-	return outbound ? { records, keys } : { records };
 }

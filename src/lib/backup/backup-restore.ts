@@ -15,7 +15,8 @@ import {
 	stopwatch,
 	type RegistryLookup
 } from './backup-engine';
-import type { ParsedBackup, TableData } from './backup-reader';
+import type { ParsedBackup } from './backup-reader';
+import type { TableData } from './backup-tables';
 import { upgradeBackupSchema } from './schema-upgrade';
 import { openBackupOps, type OpsHandle } from './worker-client';
 

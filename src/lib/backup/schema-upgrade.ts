@@ -7,7 +7,8 @@
 import Dexie from 'dexie';
 import { SCHEMA_VERSIONS } from '$lib/db/schema';
 import { MIGRATIONS } from '$lib/db/migrations';
-import type { ParsedBackup, TableData } from './backup-reader';
+import type { ParsedBackup } from './backup-reader';
+import type { TableData } from './backup-tables';
 
 export interface SchemaHistory {
 	versions: { version: number; stores: Record<string, string | null> }[];
