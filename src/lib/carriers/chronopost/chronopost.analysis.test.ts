@@ -9,7 +9,8 @@ import { fixtureFile, threePLLookup, windowFor } from '../pipeline/pipeline.test
 import answers from '../../../../tests/fixtures/chronopost/answers.chronopost.json';
 import { chronopostModule, chronopostModuleFor } from './chronopost.module';
 import { parseChronopost, SURPLUS_TYPES, type ChronoRow } from './chronopost.parser';
-import { chronoLines, partnerToContest, SURPLUS_PRESELECTION, totalToContest } from './chronopost.rules';
+import { chronoLines, SURPLUS_PRESELECTION } from './chronopost.rules';
+import { partnerToContest, totalToContest } from './chronopost.result';
 
 const FILE = 'chronopost/2026110042_FACTURE_CHRONOPOST.xlsx';
 const euros = (cents: number | null) => (cents === null ? null : Math.round(cents) / 100);

@@ -10,7 +10,7 @@ import {
 	type ChronoOtherRow,
 	type ChronoSurchargeRow,
 	type PartnerRow
-} from './chronopost.rules';
+} from './chronopost.result';
 
 /** The synthesis columns; "Total Surplus" and "Total à Contester" count the selected types (RULINGS 8). */
 export function syntheseColumns(selected: readonly SurplusType[]): ColumnSpec<PartnerRow>[] {

@@ -1,7 +1,8 @@
 /** Chronopost's exports: the legacy's file and sheet names, one per tab and the full workbook. */
 import type { ExportSpec } from '../pipeline/carrier.types';
 import { SURPLUS_TYPES } from './chronopost.parser';
-import { SURPLUS_PRESELECTION, type ChronoDetailRow } from './chronopost.rules';
+import { SURPLUS_PRESELECTION } from './chronopost.rules';
+import { type ChronoDetailRow } from './chronopost.result';
 
 /** `_{Partenaire}_{k}types` as the legacy names a filtered surplus export. */
 function surplusSuffix(filters: Readonly<Record<string, string | boolean | string[]>>): string {

@@ -8,14 +8,11 @@ import { parseChronopost, SURPLUS_TYPES, type ChronoRow, type SurplusType } from
 import {
 	CHRONO_BILLING,
 	CHRONO_OVERWEIGHT_TOLERANCE_G,
-	analyseChronopost,
 	chronoLines,
 	flagChronopost,
-	surplusCents,
-	totalToContest,
-	type ChronoLine,
-	type ChronoResult
+	type ChronoLine
 } from './chronopost.rules';
+import { analyseChronopost, surplusCents, totalToContest, type ChronoResult } from './chronopost.result';
 import { chronoTabs, typesLabel } from './chronopost.tabs';
 
 /** 3PL rows that count for Chronopost: its name in any spelling, or no carrier written. */

@@ -8,7 +8,8 @@ import { carrierFor } from '$lib/carriers';
 import { dhlModule } from '../dhl/dhl.module';
 import { chronopostModule, chronopostModuleFor } from './chronopost.module';
 import { parseChronopost, type ChronoRow } from './chronopost.parser';
-import { SURPLUS_PRESELECTION, totalToContest } from './chronopost.rules';
+import { SURPLUS_PRESELECTION } from './chronopost.rules';
+import { totalToContest } from './chronopost.result';
 
 const dataset = (id: string, period: string | null): DatasetRecord => ({
 	id,

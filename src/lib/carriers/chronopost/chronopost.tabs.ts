@@ -12,19 +12,18 @@ import {
 	syntheseColumns
 } from './chronopost.columns';
 import { SURPLUS_TYPES, type SurplusType } from './chronopost.parser';
+import { SURPLUS_PRESELECTION, type ChronoLine } from './chronopost.rules';
 import {
-	SURPLUS_PRESELECTION,
 	partnerToContest,
 	partnersForDisplay,
 	surplusCents,
 	type ChronoDetailRow,
-	type ChronoLine,
 	type ChronoOtherRow,
 	type ChronoResult,
 	type ChronoSurchargeRow,
 	type PartnerRow,
 	type TypeTotal
-} from './chronopost.rules';
+} from './chronopost.result';
 
 const RETURN_TYPES: readonly SurplusType[] = ['Retour expéditeur', 'Traitement Retour expéditeur'];
 
