@@ -1,5 +1,5 @@
 /** Hand-assembled pickles for the tests: hostile ones mostly, which no Python would write for us. */
-import { OP } from './vm';
+import { OP } from './opcodes';
 
 type Op = keyof typeof OP;
 const utf8 = new TextEncoder();

@@ -3,76 +3,11 @@
  * at least one byte, so it always ends — at STOP or with a typed error. GLOBALs resolve through the
  * allow-list only; nothing is imported, called or read beyond the given bytes.
  */
-import { PilotError } from '$lib/i18n/errors';
 import { allowedGlobal } from './globals';
 import { PICKLE_LIMITS } from './limits';
+import { OP } from './opcodes';
+import { PickleBytes } from './pickle-bytes';
 import { PyDict, PyGlobalRef, PySet, PyStateful, PyTuple, pyInt, tupleItems, type PickleContext } from './py';
-
-/** Opcodes by byte (pickletools' names). */
-export const OP = {
-	MARK: 0x28,
-	STOP: 0x2e,
-	POP: 0x30,
-	POP_MARK: 0x31,
-	DUP: 0x32,
-	BINBYTES: 0x42,
-	SHORT_BINBYTES: 0x43,
-	BINFLOAT: 0x47,
-	BININT: 0x4a,
-	BININT1: 0x4b,
-	BININT2: 0x4d,
-	NONE: 0x4e,
-	PERSID: 0x50,
-	BINPERSID: 0x51,
-	REDUCE: 0x52,
-	BINSTRING: 0x54,
-	SHORT_BINSTRING: 0x55,
-	BINUNICODE: 0x58,
-	EMPTY_LIST: 0x5d,
-	APPEND: 0x61,
-	BUILD: 0x62,
-	GLOBAL: 0x63,
-	DICT: 0x64,
-	APPENDS: 0x65,
-	BINGET: 0x68,
-	LONG_BINGET: 0x6a,
-	LIST: 0x6c,
-	BINPUT: 0x71,
-	LONG_BINPUT: 0x72,
-	SETITEM: 0x73,
-	TUPLE: 0x74,
-	SETITEMS: 0x75,
-	EMPTY_TUPLE: 0x29,
-	EMPTY_DICT: 0x7d,
-	PROTO: 0x80,
-	NEWOBJ: 0x81,
-	EXT1: 0x82,
-	EXT2: 0x83,
-	EXT4: 0x84,
-	TUPLE1: 0x85,
-	TUPLE2: 0x86,
-	TUPLE3: 0x87,
-	NEWTRUE: 0x88,
-	NEWFALSE: 0x89,
-	LONG1: 0x8a,
-	LONG4: 0x8b,
-	SHORT_BINUNICODE: 0x8c,
-	BINUNICODE8: 0x8d,
-	BINBYTES8: 0x8e,
-	EMPTY_SET: 0x8f,
-	ADDITEMS: 0x90,
-	FROZENSET: 0x91,
-	NEWOBJ_EX: 0x92,
-	STACK_GLOBAL: 0x93,
-	MEMOIZE: 0x94,
-	FRAME: 0x95,
-	BYTEARRAY8: 0x96,
-	NEXT_BUFFER: 0x97,
-	READONLY_BUFFER: 0x98
-} as const;
-
-/** Longest module or class name a text GLOBAL may carry. */
-const MAX_NAME = 256;
 
 export interface MachineResult {
 	protocol: number;
@@ -106,45 +41,13 @@ function describe(value: unknown): string {
 }
 
 export function runMachine(bytes: Uint8Array, ctx: PickleContext): MachineResult {
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 	const stack: unknown[] = [];
 	const marks: number[] = [];
 	const memo = new Map<number, unknown>();
 	const globals: string[] = [];
-	let pos = 0;
 
-	const need = (n: number) => {
-		const left = bytes.length - pos;
-		if (n > left)
-			throw new PilotError('pickle-truncated', { file: ctx.file, offset: bytes.length, needed: n - left });
-	};
-	const u8 = () => {
-		need(1);
-		return bytes[pos++];
-	};
-	const fixed = <T>(size: number, read: (at: number) => T): T => {
-		need(size);
-		pos += size;
-		return read(pos - size);
-	};
-	const u16 = () => fixed(2, (at) => view.getUint16(at, true));
-	const u32 = () => fixed(4, (at) => view.getUint32(at, true));
-	const i32 = () => fixed(4, (at) => view.getInt32(at, true));
-	/** A uint64 length; beyond 2^53 it cannot fit in the input anyway, so `need` refuses it. */
-	const u64 = () => fixed(8, (at) => view.getUint32(at, true) + view.getUint32(at + 4, true) * 2 ** 32);
-	const take = (n: number) => {
-		need(n);
-		pos += n;
-		return bytes.subarray(pos - n, pos);
-	};
-	const line = () => {
-		const end = bytes.indexOf(0x0a, pos);
-		if (end < 0 && bytes.length - pos <= MAX_NAME) need(bytes.length - pos + 1);
-		if (end < 0 || end - pos > MAX_NAME) ctx.fail('nom de GLOBAL trop long');
-		const text = utf8.decode(bytes.subarray(pos, end));
-		pos = end + 1;
-		return text;
-	};
+	const read = new PickleBytes(bytes, ctx);
+	const { u8, u16, u32, i32, u64, take, line } = read;
 
 	const base = () => (marks.length ? marks[marks.length - 1] : 0);
 	const push = (value: unknown) => {
@@ -205,19 +108,19 @@ export function runMachine(bytes: Uint8Array, ctx: PickleContext): MachineResult
 	if (protocol < 2 || protocol > 5) ctx.refuse(`pickle de protocole ${protocol}`);
 
 	for (;;) {
-		ctx.offset = pos;
+		ctx.offset = read.pos;
 		const op = u8();
 		switch (op) {
 			case OP.PROTO:
 				if (u8() !== protocol) ctx.fail('protocole changé en cours de fichier');
 				break;
 			case OP.FRAME:
-				need(u64());
+				read.need(u64());
 				break;
 			case OP.STOP: {
 				if (marks.length) ctx.fail('MARK non fermé');
 				if (stack.length !== 1) ctx.fail('pile incohérente à la fin');
-				if (pos !== bytes.length) ctx.fail('données après la fin du pickle');
+				if (!read.atEnd) ctx.fail('données après la fin du pickle');
 				return { protocol, globals, value: stack[0] };
 			}
 			case OP.MARK:
@@ -263,7 +166,7 @@ export function runMachine(bytes: Uint8Array, ctx: PickleContext): MachineResult
 				break;
 			}
 			case OP.BINFLOAT:
-				push(fixed(8, (at) => view.getFloat64(at, false)));
+				push(read.f64());
 				break;
 			case OP.SHORT_BINUNICODE:
 				push(utf8.decode(take(u8())));
