@@ -118,7 +118,18 @@ async function runCase(p, name, fn, ...args) {
 			memory
 		} = await Promise.race([
 			p.memory.during(() =>
-				p.heap.during(() => p.page.evaluate(([n, a]) => window.bench[n](...a), [fn, args]))
+				p.heap.during(() =>
+					p.page.evaluate(
+						([n, a]) =>
+							// Dexie's errors are not Error objects: Playwright would name them by their minified class
+							// (« r »); their name, message and inner error say what happened.
+							Promise.resolve(window.bench[n](...a)).catch((e) => {
+								const inner = e?.inner?.name ? ` (${e.inner.name})` : '';
+								throw new Error(`${e?.name ?? 'Error'}: ${String(e?.message ?? e).trim()}${inner}`);
+							}),
+						[fn, args]
+					)
+				)
 			),
 			timeout
 		]);
