@@ -6,7 +6,7 @@
  * raw IndexedDB (one record per row, chunk records), dexie-export-import (exportDB/importDB) and
  * Pilot (backup, restore, import, matching). Prints medians and writes bench/results.json.
  */
-import { createReadStream, existsSync, statSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -83,23 +83,43 @@ function serve(pageDir, dataDir) {
 	return new Promise((resolve) => server.listen(PORT, '127.0.0.1', () => resolve(server)));
 }
 
-async function launch() {
-	const executablePath =
-		process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const executablePath =
+	process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+function launch() {
 	return chromium.launch({ executablePath, args: CHROMIUM_ARGS });
 }
 
 /** A fresh page on the bench, with its heap sampler attached before any worker starts. */
 async function openPage(browser, memory) {
 	const context = await browser.newContext();
-	const page = await context.newPage();
+	return preparePage(context, await context.newPage(), memory, () => context.close());
+}
+
+/**
+ * A page in a browser of its own with a fresh on-disk profile, as an installed app's storage is: a
+ * non-persistent context keeps IndexedDB in memory, under a quota that follows the free memory and
+ * without giving back the space of deleted records, so four 500 000-row restores in a row could exceed it.
+ */
+async function openProfilePage() {
+	const dir = mkdtempSync(join(os.tmpdir(), 'pilot-bench-profile-'));
+	const context = await chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS });
+	const memory = new ProcessMemory(await context.browser().newBrowserCDPSession());
+	const close = async () => {
+		await context.close();
+		rmSync(dir, { recursive: true, force: true });
+	};
+	return preparePage(context, context.pages()[0] ?? (await context.newPage()), memory, close);
+}
+
+async function preparePage(context, page, memory, close) {
 	page.on('pageerror', (err) => log('page error:', err.message));
 	const session = await context.newCDPSession(page);
 	const heap = new HeapSampler(session);
 	await heap.start();
 	await page.goto(`http://127.0.0.1:${PORT}/`);
 	await page.waitForFunction(() => document.body.dataset.ready === 'true');
-	return { context, page, heap, memory };
+	return { context, page, heap, memory, close: () => close().catch(() => {}) };
 }
 
 /** A case that has not finished after this long is recorded as an error and its page discarded. */
@@ -308,15 +328,13 @@ async function main() {
 			let populated;
 			for (let rep = 0; rep < opt.reps; rep++) {
 				log(`N = ${n}: repetition ${rep + 1}/${opt.reps}`);
-				const db = await openPage(browser, memory);
+				const db = await openProfilePage();
 				populated = (await databaseRep(db, n, record)) ?? populated;
 				const used = await db.page.evaluate(async () => navigator.storage.estimate()).catch(() => null);
 				if (used) log(`storage after the database cases: ${mb(used.usage)} MB used of ${mb(used.quota)} MB`);
-				await db.context.close().catch(() => {});
-				// The imports get a context of their own, as a user's storage holding only what they import:
-				// the database cases' context keeps, in Chromium's in-memory storage of a non-persistent
-				// context, space it no longer uses (at 500 000 rows the imports were refused for a full quota).
-				const p = await openPage(browser, memory);
+				await db.close();
+				// The imports get a profile of their own, as a user's storage holding only what they import.
+				const p = await openProfilePage();
 				for (const [name, file] of [
 					['carrier', files.carrier],
 					['workbook', files.workbook]
@@ -325,7 +343,7 @@ async function main() {
 						.evaluate(([url, f]) => window.bench.load(url, f), [`/data/${file}`, file])
 						.catch((e) => log(name, e.message));
 				await importRep(p, n, files, parsers, record);
-				await p.context.close().catch(() => {});
+				await p.close();
 			}
 			results.sizes[n] = {
 				rows: n,
@@ -341,12 +359,12 @@ async function main() {
 			log(`N = ${heapCompanion}: backup heap only (companion of ${largest} for the heap ratio)`);
 			const perCase = {};
 			for (let rep = 0; rep < opt.reps; rep++) {
-				const p = await openPage(browser, memory);
+				const p = await openProfilePage();
 				const populated = await p.page.evaluate((k) => window.bench.populate(k), heapCompanion);
 				await p.page.evaluate(() => window.bench.release());
 				(perCase.backup ??= []).push(await runCase(p, 'backup', 'backup'));
 				await p.page.evaluate(() => window.bench.clear());
-				await p.context.close();
+				await p.close();
 				results.sizes[heapCompanion] = {
 					rows: heapCompanion,
 					blobBytes: populated.blobBytes,
