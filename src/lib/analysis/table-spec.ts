@@ -2,6 +2,7 @@
  * A table of an analysis page as data — columns, rows, filters, highlight, claim — the same for the carriers
  * and Retours: the kit shows it (`AnalysisTable`), exports it and freezes it for the Bibliothèque (`table-rows`).
  */
+import type { ClaimPrefill } from '$lib/claims/claims.prefill';
 import type { ColumnKind } from '$lib/export';
 
 export type CellValue = string | number | null;
@@ -40,18 +41,6 @@ export type FilterSpec<Row> =
 			value: (row: Row) => string;
 	  };
 
-/** What a flagged row offers: "Créer une indemnisation" pre-filled from it. */
-export interface ClaimDraft {
-	tracking: string;
-	carrier: string;
-	partner?: string;
-	amountCents?: number;
-	motif?: string;
-	notes?: string;
-	/** ISO day of the shipment (3PL ship date, else the billed day): the claim's deadline counts from it. */
-	shippingDate?: string;
-}
-
 export interface TableSpec<Row> {
 	/** Stable id (filters and exports refer to it). */
 	id: string;
@@ -62,7 +51,7 @@ export interface TableSpec<Row> {
 	/** Highlight of a row on screen and in exports ('alert' = to contest, 'warn' = to look at). */
 	tone?: (row: Row) => 'alert' | 'warn' | null;
 	/** A claim can be opened from this row (flagged lines). */
-	claim?: (row: Row) => ClaimDraft | null;
+	claim?: (row: Row) => ClaimPrefill | null;
 	/** Shown under the table: e.g. a total line. */
 	footer?: (rows: Row[]) => string;
 	/** The count above the table (default "📊 shown/total lignes"), e.g. Retours' "📊 12/55 retours". */

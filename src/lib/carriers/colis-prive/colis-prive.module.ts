@@ -1,7 +1,8 @@
 /** Colis Privé as data for the shared pipeline: its CSV input, rules, the legacy's 3 tabs and its export. */
 import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
 import { rangeLabel } from '$lib/analysis/range-label';
-import { table, type ClaimDraft, type ColumnSpec, type FilterSpec } from '$lib/analysis/table-spec';
+import type { ClaimPrefill } from '$lib/claims/claims.prefill';
+import { table, type ColumnSpec, type FilterSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import { flagLabel } from '../pipeline/carrier.analysis';
 import { lineSearchText } from '../pipeline/carrier.search';
@@ -86,7 +87,7 @@ const tone = (m: Croisement) =>
 			? ('warn' as const)
 			: null;
 
-const claim = (m: Croisement): ClaimDraft | null =>
+const claim = (m: Croisement): ClaimPrefill | null =>
 	m.flags.length
 		? {
 				tracking: m.line.tracking,

@@ -1,6 +1,7 @@
 /** Colissimo (8R returns) as data for the shared pipeline: its input, matching, tabs, KPIs and exports. */
 import { NON_ATTRIBUE } from '$lib/analysis/non-attribue';
-import { table, type ClaimDraft, type ColumnSpec } from '$lib/analysis/table-spec';
+import type { ClaimPrefill } from '$lib/claims/claims.prefill';
+import { table, type ColumnSpec } from '$lib/analysis/table-spec';
 import { formatCents, formatInt, plural } from '$lib/i18n/format';
 import type { CarrierModule, ExportSpec, TabSpec } from '../pipeline/carrier.types';
 import { parseColissimo, type ColissimoRow } from './colissimo.parser';
@@ -51,7 +52,7 @@ function tone(r: ColissimoReturn): 'alert' | 'warn' | null {
 	return r.method === LOW_CONFIDENCE ? 'warn' : null;
 }
 
-function claimOf(r: ColissimoReturn): ClaimDraft | null {
+function claimOf(r: ColissimoReturn): ClaimPrefill | null {
 	if (r.toContestCents <= 0) return null;
 	return {
 		tracking: r.tracking,
